@@ -1,0 +1,2 @@
+/** The ImmigraFlow mock for browsers: MSW's setupWorker. */
+export {}

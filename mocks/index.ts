@@ -1,0 +1,2 @@
+/** The platform-neutral ImmigraFlow mock: MSW handlers over a stateful store. */
+export {}

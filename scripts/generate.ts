@@ -1,0 +1,161 @@
+/**
+ * Writes src/generated/ from openapi.yaml:
+ * - openapi.ts: TypeScript types, by openapi-typescript;
+ * - zod.ts: zod 4 schemas for every component and every operation's inputs and responses.
+ *
+ * `tsx scripts/generate.ts --check` writes nothing and exits 1 when a committed file is
+ * stale, so `npm test` fails whenever the spec and the code disagree.
+ */
+import { execFileSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import openapiTS, { astToString } from 'openapi-typescript'
+import { parse } from 'yaml'
+import { dependencyOrder, type JsonSchema, schemaName, toZod } from './zod-from-spec'
+
+type Parameter = {
+  $ref?: string
+  name: string
+  in: 'path' | 'query' | 'header' | 'cookie'
+  required?: boolean
+  schema: JsonSchema
+}
+type Response = { $ref?: string; content?: Record<string, { schema: JsonSchema }> }
+type Operation = {
+  operationId: string
+  parameters?: Parameter[]
+  requestBody?: { required?: boolean; content: Record<string, { schema: JsonSchema }> }
+  responses: Record<string, Response>
+}
+type PathItem = { parameters?: Parameter[] } & Partial<Record<Method, Operation>>
+type Method = (typeof METHODS)[number]
+type Spec = {
+  paths: Record<string, PathItem>
+  components: {
+    schemas: Record<string, JsonSchema>
+    parameters: Record<string, Parameter>
+    responses: Record<string, Response>
+  }
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
+const root = fileURLToPath(new URL('..', import.meta.url))
+const specPath = `${root}openapi.yaml`
+const HEADER = '// Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.\n'
+
+function resolve<T extends { $ref?: string }>(value: T, table: Record<string, T>): T {
+  if (!value.$ref) return value
+  const target = table[value.$ref.split('/').pop() as string]
+  if (!target) throw new Error(`Unresolved reference ${value.$ref}`)
+  return target
+}
+
+function jsonSchemaOf(content: Record<string, { schema: JsonSchema }> | undefined, where: string) {
+  if (!content) return undefined
+  const json = content['application/json']
+  if (!json) throw new Error(`${where}: only application/json bodies are supported`)
+  return json.schema
+}
+
+/** Replaces refs by the schemas they name, so string coercion reaches every nested number and boolean. */
+function inlineRefs(schema: JsonSchema, schemas: Record<string, JsonSchema>): JsonSchema {
+  if (!schema.$ref) return schema
+  return inlineRefs(resolve(schema, schemas), schemas)
+}
+
+function parametersObject(params: Parameter[], where: string, schemas: Record<string, JsonSchema>): string {
+  const properties: Record<string, JsonSchema> = {}
+  const required: string[] = []
+  for (const param of params) {
+    properties[param.name] = inlineRefs(param.schema, schemas)
+    if (param.required) required.push(param.name)
+  }
+  // Path and query values arrive as strings on the wire: coerce them to the spec's types.
+  return toZod({ type: 'object', properties, required, additionalProperties: false }, where, 'string')
+}
+
+function operationsSource(spec: Spec): string {
+  const entries: string[] = []
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method]
+      if (!operation) continue
+      const where = `${method.toUpperCase()} ${path}`
+      const params = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
+        resolve(p, spec.components.parameters),
+      )
+      const pathParams = params.filter((p) => p.in === 'path')
+      const queryParams = params.filter((p) => p.in === 'query')
+      const body = jsonSchemaOf(operation.requestBody?.content, where)
+      const responses = Object.entries(operation.responses).map(([status, response]) => {
+        const schema = jsonSchemaOf(resolve(response, spec.components.responses).content, where)
+        return `${status}: ${schema ? toZod(schema, `${where} ${status}`) : 'null'}`
+      })
+      entries.push(
+        `${operation.operationId}: {
+          method: ${JSON.stringify(method.toUpperCase())},
+          path: ${JSON.stringify(path)},
+          pathParams: ${parametersObject(pathParams, `${where} path`, spec.components.schemas)},
+          query: ${parametersObject(queryParams, `${where} query`, spec.components.schemas)},
+          body: ${body ? toZod(body, `${where} body`) : 'null'},
+          responses: { ${responses.join(', ')} },
+        }`,
+      )
+    }
+  }
+  return `/** Every operation's method, path, input schemas (path and query values coerced from strings) and response schemas by status. */
+export const operations = { ${entries.join(',\n')} } as const
+
+/** The operationId of each operation in openapi.yaml. */
+export type OperationId = keyof typeof operations
+`
+}
+
+function zodSource(spec: Spec): string {
+  const schemas = spec.components.schemas
+  const components = dependencyOrder(schemas).map((name) => {
+    const schema = schemas[name] as JsonSchema
+    const doc = schema.description ? `/** ${schema.description.trim().replace(/\s*\n\s*/g, ' ')} */\n` : ''
+    return `${doc}export const ${schemaName(`#/components/schemas/${name}`)} = ${toZod(schema, name)}`
+  })
+  return `${HEADER}import { z } from 'zod'\n\n${components.join('\n\n')}\n\n${operationsSource(spec)}`
+}
+
+/** Formats TypeScript source with the project's formatter, so generated files read like the rest. */
+function format(source: string, fileName: string): string {
+  return execFileSync(`${root}node_modules/.bin/biome`, ['format', `--stdin-file-path=${fileName}`], {
+    cwd: root,
+    input: source,
+    encoding: 'utf8',
+  })
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check')
+  const spec = parse(readFileSync(specPath, 'utf8')) as Spec
+  const types = astToString(await openapiTS(new URL(`file://${specPath}`)))
+  const outputs: Record<string, string> = {
+    'src/generated/openapi.ts': format(`${HEADER}${types}`, 'openapi.ts'),
+    'src/generated/zod.ts': format(zodSource(spec), 'zod.ts'),
+  }
+  const stale: string[] = []
+  for (const [file, content] of Object.entries(outputs)) {
+    const path = `${root}${file}`
+    let current: string | undefined
+    try {
+      current = readFileSync(path, 'utf8')
+    } catch {
+      current = undefined
+    }
+    if (current === content) continue
+    if (check) stale.push(file)
+    else writeFileSync(path, content)
+  }
+  if (stale.length > 0) {
+    console.error(`Stale generated files (run \`npm run generate\` and commit): ${stale.join(', ')}`)
+    process.exit(1)
+  }
+  console.log(check ? 'Generated files are up to date.' : 'Wrote src/generated/openapi.ts and src/generated/zod.ts.')
+}
+
+await main()

@@ -1,0 +1,2 @@
+/** Standard Webhooks signing and verification for ImmigraFlow events. */
+export type { components } from '../generated/openapi'

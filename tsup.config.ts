@@ -1,0 +1,32 @@
+import { defineConfig, type Options } from 'tsup'
+
+const shared: Options = {
+  sourcemap: true,
+  target: 'es2022',
+  // Node ≥ 20, browsers, Deno, Bun and edge workers all have fetch and Web Crypto.
+  platform: 'neutral',
+  external: ['msw', 'msw/node', 'msw/browser', 'openapi-fetch', 'zod'],
+}
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: {
+      index: 'src/index.ts',
+      webhooks: 'src/webhooks/index.ts',
+      'mock/index': 'mocks/index.ts',
+      'mock/node': 'mocks/node.ts',
+      'mock/browser': 'mocks/browser.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+  },
+  {
+    ...shared,
+    // The CLI runs only in Node, as ESM, and is never imported: no CJS or declarations.
+    entry: { 'bin/immigraflow-mock': 'mocks/cli.ts' },
+    platform: 'node',
+    format: ['esm'],
+  },
+])
