@@ -133,7 +133,7 @@ function format(source: string, fileName: string): string {
 async function main(): Promise<void> {
   const check = process.argv.includes('--check')
   const spec = parse(readFileSync(specPath, 'utf8')) as Spec
-  const types = astToString(await openapiTS(new URL(`file://${specPath}`)))
+  const types = astToString(await openapiTS(new URL(`file://${specPath}`), { defaultNonNullable: false }))
   const outputs: Record<string, string> = {
     'src/generated/openapi.ts': format(`${HEADER}${types}`, 'openapi.ts'),
     'src/generated/zod.ts': format(zodSource(spec), 'zod.ts'),

@@ -515,9 +515,9 @@ export interface components {
       name: string
       phone?: components['schemas']['Phone']
       /** @default true */
-      notify_by_email: boolean
+      notify_by_email?: boolean
       /** @default false */
-      notify_by_whatsapp: boolean
+      notify_by_whatsapp?: boolean
     }
     /**
      * @description Send at least one field. A new `email` needs verifying again; `phone: null` removes the
@@ -713,7 +713,7 @@ export interface components {
       events: components['schemas']['WebhookEventSelection']
       description?: string
       /** @default true */
-      active: boolean
+      active?: boolean
     }
     /**
      * @example {

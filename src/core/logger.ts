@@ -1,0 +1,56 @@
+import { ImmigraFlowError } from './base-error'
+import { readEnv } from './env'
+
+/** How much the SDK logs; `off` logs nothing. */
+export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug'
+
+/** Anything with console's four methods, e.g. `console`, pino or winston. */
+export type Logger = {
+  error(message: string, ...args: unknown[]): void
+  warn(message: string, ...args: unknown[]): void
+  info(message: string, ...args: unknown[]): void
+  debug(message: string, ...args: unknown[]): void
+}
+
+const LEVELS: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 }
+
+function parseLevel(value: string, source: string): LogLevel {
+  if (value in LEVELS) return value as LogLevel
+  throw new ImmigraFlowError(`${source} must be one of ${Object.keys(LEVELS).join(', ')}; got "${value}".`)
+}
+
+/** A logger that drops messages below its level and never prints the API key. */
+export type SdkLogger = Logger & { readonly level: LogLevel }
+
+/**
+ * Wraps the user's logger with a level filter and key redaction. The level comes from the
+ * `logLevel` option, else `IMMIGRAFLOW_LOG`, else `warn`.
+ */
+export function createLogger(options: { logLevel?: LogLevel; logger?: Logger; apiKey: string }): SdkLogger {
+  const envLevel = readEnv('IMMIGRAFLOW_LOG')
+  const level = options.logLevel
+    ? parseLevel(options.logLevel, 'The logLevel option')
+    : envLevel
+      ? parseLevel(envLevel, 'IMMIGRAFLOW_LOG')
+      : 'warn'
+  const target = options.logger ?? console
+  const redact = (value: unknown): unknown => redactSecret(value, options.apiKey)
+  const at =
+    (name: Exclude<LogLevel, 'off'>) =>
+    (message: string, ...args: unknown[]): void => {
+      if (LEVELS[level] < LEVELS[name]) return
+      target[name](redact(`[immigraflow] ${message}`) as string, ...args.map(redact))
+    }
+  return { level, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') }
+}
+
+/** Replaces every occurrence of the secret in strings, nested plain objects and arrays. */
+export function redactSecret(value: unknown, secret: string): unknown {
+  if (!secret) return value
+  if (typeof value === 'string') return value.split(secret).join('***')
+  if (Array.isArray(value)) return value.map((item) => redactSecret(item, secret))
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactSecret(item, secret)]))
+  }
+  return value
+}
