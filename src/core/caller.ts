@@ -74,6 +74,9 @@ export class Caller {
     await checkInput(operationId, input)
     if (options.signal?.aborted) throw new APIUserAbortError(undefined, { cause: options.signal.reason })
     const settings = this.#settings
+    // The call's first attempt runs under this controller; the transport arms it with the
+    // timeout and the caller's signal.
+    const controller = new AbortController()
     const transport = createTransportMiddleware({
       apiKey: settings.apiKey,
       timeout: options.timeout ?? settings.timeout,
@@ -81,9 +84,9 @@ export class Caller {
       idempotencyKey: options.idempotencyKey,
       fetch: settings.fetch,
       logger: settings.logger,
+      call: { controller, userSignal: options.signal },
     })
-    const init: CallInit = { middleware: [transport] }
-    if (options.signal) init.signal = options.signal
+    const init: CallInit = { middleware: [transport], signal: controller.signal }
     if (options.headers) init.headers = options.headers
 
     let result: FetchResult<T>

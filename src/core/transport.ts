@@ -13,16 +13,22 @@ export type TransportSettings = {
   idempotencyKey?: string | undefined
   fetch: (request: Request) => Promise<Response>
   logger: SdkLogger
+  /**
+   * For SDK calls: the controller whose signal the call already gave openapi-fetch, and the
+   * caller's own signal. The first attempt then goes out exactly as openapi-fetch built it,
+   * with no second Request constructed (the hot path of every call).
+   */
+  call?: { controller: AbortController; userSignal: AbortSignal | undefined }
 }
 
 type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: unknown }
 
 /** One call's state across its attempts. */
 type CallState = {
-  /** The prepared request; each attempt sends a clone, so the body survives retries. */
+  /** The prepared request, never sent itself when it has a body, so the body survives retries. */
   template: Request
   /** The caller's signal: aborting it stops the current attempt and any pending retry. */
-  userSignal: AbortSignal
+  userSignal: AbortSignal | undefined
   retries: number
   attemptTimer?: ReturnType<typeof setTimeout> | undefined
   /** Unhooks the current attempt from the caller's signal, so long-lived signals do not collect listeners. */
@@ -40,33 +46,47 @@ type CallState = {
 export function createTransportMiddleware(settings: TransportSettings): Middleware {
   const calls = new Map<string, CallState>()
 
-  const startAttempt = (state: CallState): Request => {
-    const controller = new AbortController()
-    const abortWithUser = () => controller.abort(state.userSignal.reason)
-    if (state.userSignal.aborted) abortWithUser()
-    else state.userSignal.addEventListener('abort', abortWithUser, { once: true })
-    state.detach = () => state.userSignal.removeEventListener('abort', abortWithUser)
+  /** Ties an attempt's controller to the caller's signal and to the per-attempt timeout. */
+  const arm = (state: CallState, controller: AbortController): AbortSignal => {
+    const userSignal = state.userSignal
+    if (userSignal) {
+      const abortWithUser = () => controller.abort(userSignal.reason)
+      if (userSignal.aborted) abortWithUser()
+      else userSignal.addEventListener('abort', abortWithUser, { once: true })
+      state.detach = () => userSignal.removeEventListener('abort', abortWithUser)
+    }
     state.timedOut = false
     // setTimeout rather than AbortSignal.timeout(): it can be driven by fake clocks in tests.
     state.attemptTimer = setTimeout(() => {
       state.timedOut = true
       controller.abort(new APIConnectionTimeoutError())
     }, settings.timeout)
-    return new Request(state.template.clone(), { signal: controller.signal })
+    return controller.signal
+  }
+
+  /** A fresh request for a retry (or the bare client's first attempt), with its own signal. */
+  const nextAttempt = (state: CallState): Request => {
+    const signal = arm(state, new AbortController())
+    return new Request(state.template.body ? state.template.clone() : state.template, { signal })
   }
 
   const describe = (state: CallState) => `${state.template.method} ${new URL(state.template.url).pathname}`
+
+  // Debug lines are built only when they will be printed: this runs on every call.
+  const debugging = settings.logger.level === 'debug'
 
   const finish = (id: string, state: CallState, outcome: Outcome): Response | Error => {
     calls.delete(id)
     const elapsed = Date.now() - state.startedAt
     if (outcome.response) {
-      const requestId = outcome.response.headers.get('x-request-id') ?? 'none'
-      settings.logger.debug(`${outcome.response.status} ${describe(state)} (${elapsed} ms, request ${requestId})`)
+      if (debugging) {
+        const requestId = outcome.response.headers.get('x-request-id') ?? 'none'
+        settings.logger.debug(`${outcome.response.status} ${describe(state)} (${elapsed} ms, request ${requestId})`)
+      }
       return outcome.response
     }
     const error = outcome.error
-    if (state.userSignal.aborted) return new APIUserAbortError(undefined, { cause: error })
+    if (state.userSignal?.aborted) return new APIUserAbortError(undefined, { cause: error })
     if (state.timedOut) {
       return new APIConnectionTimeoutError(
         `${describe(state)} timed out after ${settings.timeout} ms (${state.retries + 1} attempt${state.retries ? 's' : ''}).`,
@@ -87,7 +107,7 @@ export function createTransportMiddleware(settings: TransportSettings): Middlewa
     for (;;) {
       clearTimeout(state.attemptTimer)
       state.detach()
-      const retryable = outcome.response ? isRetryableStatus(outcome.response.status) : !state.userSignal.aborted
+      const retryable = outcome.response ? isRetryableStatus(outcome.response.status) : !state.userSignal?.aborted
       if (!retryable || state.retries >= settings.maxRetries) return finish(id, state, outcome)
 
       const hinted = outcome.response ? retryAfterMs(outcome.response.headers, Date.now()) : undefined
@@ -108,7 +128,7 @@ export function createTransportMiddleware(settings: TransportSettings): Middlewa
       }
       state.retries += 1
       try {
-        outcome = { response: await settings.fetch(startAttempt(state)) }
+        outcome = { response: await settings.fetch(nextAttempt(state)) }
       } catch (error) {
         outcome = { error }
       }
@@ -117,23 +137,28 @@ export function createTransportMiddleware(settings: TransportSettings): Middlewa
 
   return {
     onRequest({ request, id }) {
-      const headers = new Headers(request.headers)
+      const headers = request.headers
       headers.set('Authorization', `Bearer ${settings.apiKey}`)
       headers.set('Accept', 'application/json')
       if (request.method === 'POST' && !headers.has('Idempotency-Key')) {
         headers.set('Idempotency-Key', settings.idempotencyKey ?? `ifw_${crypto.randomUUID()}`)
       }
       const state: CallState = {
-        template: new Request(request, { headers }),
-        userSignal: request.signal,
+        // A body can be sent once: keep an unsent copy when a retry may need it.
+        template: request.body && settings.maxRetries > 0 ? request.clone() : request,
+        userSignal: settings.call ? settings.call.userSignal : request.signal,
         retries: 0,
         detach: () => {},
         timedOut: false,
         startedAt: Date.now(),
       }
       calls.set(id, state)
-      settings.logger.debug(`${describe(state)} sending`)
-      return startAttempt(state)
+      if (debugging) settings.logger.debug(`${describe(state)} sending`)
+      if (settings.call) {
+        arm(state, settings.call.controller)
+        return undefined
+      }
+      return nextAttempt(state)
     },
     async onResponse({ response, id }) {
       const result = await settle(id, { response })

@@ -13,7 +13,11 @@ export type OperationInput = {
 
 // The schemas load on first use, so code that never calls the API (or only verifies
 // webhooks) does not pay for zod at start-up or in its bundle.
-const loadSchemas = () => import('../generated/zod')
+let schemas: Promise<typeof import('../generated/zod')> | undefined
+const loadSchemas = () => {
+  schemas ??= import('../generated/zod')
+  return schemas
+}
 
 /**
  * Checks a call's input against the spec's schemas and throws a `ValidationError` naming

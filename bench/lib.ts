@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/** One measured figure of the benchmark table. */
+export type Row = {
+  bench: string
+  subject: string
+  /** The median of the runs, in `unit`. */
+  median: number
+  unit: string
+  /** Each run's figure, in run order. */
+  runs: number[]
+  /** The comparison this row is judged by, e.g. "1.04× raw fetch". */
+  ratio?: { value: number; against: string; target?: string; met?: boolean }
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+/**
+ * Runs each subject `runs` times, interleaved (A, B, C, A, B, C, …) so that a noisy moment
+ * of the shared machine hurts every subject alike, and returns each subject's per-run figures.
+ */
+export async function interleaved<K extends string>(
+  subjects: Record<K, () => Promise<number>>,
+  runs: number,
+): Promise<Record<K, number[]>> {
+  const results = Object.fromEntries(Object.keys(subjects).map((key) => [key, [] as number[]])) as Record<K, number[]>
+  for (let run = 0; run < runs; run++) {
+    for (const key of Object.keys(subjects) as K[]) results[key].push(await subjects[key]())
+  }
+  return results
+}
+
+/** Mean microseconds per call of `n` sequential calls. */
+export async function microsPerCall(n: number, call: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < n; i++) await call()
+  return Number(process.hrtime.bigint() - start) / 1_000 / n
+}
+
+/** Starts a node:http server on a loopback port 0; `close()` stops it. */
+export async function listen(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+  const server = createServer(handler)
+  server.keepAliveTimeout = 60_000
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** A row comparing `subject` with `against` (lower is better for times). */
+export function ratioRow(
+  bench: string,
+  subject: string,
+  runs: number[],
+  unit: string,
+  against: { name: string; runs: number[] },
+  target?: { max?: number; min?: number },
+): Row {
+  const value = median(runs) / median(against.runs)
+  const row: Row = { bench, subject, median: median(runs), unit, runs, ratio: { value, against: against.name } }
+  if (target && row.ratio) {
+    row.ratio.target = target.max !== undefined ? `≤ ${target.max}×` : `≥ ${target.min}×`
+    row.ratio.met = target.max !== undefined ? value <= target.max : value >= (target.min ?? 0)
+  }
+  return row
+}

@@ -1,0 +1,68 @@
+import createClient from 'openapi-fetch'
+import { ImmigraFlow } from '../src'
+import type { paths } from '../src/generated/openapi'
+import { interleaved, listen, microsPerCall, type Row, ratioRow } from './lib'
+
+const USER = JSON.stringify({
+  id: 7,
+  email: 'maria.lopez@example.com',
+  name: 'María López',
+  phone: '+14155550123',
+  notify_by_email: true,
+  notify_by_whatsapp: true,
+  status: 'active',
+  created_at: '2026-03-01T09:30:00.000Z',
+  updated_at: '2026-03-01T09:41:12.345Z',
+})
+
+/**
+ * SDK overhead per request: `client.users.retrieve` vs raw fetch vs bare openapi-fetch, all
+ * sequential against a node:http server on loopback answering a fixed User.
+ */
+export async function sdkOverhead({ calls = 2_000, runs = 7 } = {}): Promise<Row[]> {
+  const server = await listen((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' })
+    res.end(USER)
+  })
+  try {
+    const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: server.url, logLevel: 'off' })
+    const bare = createClient<paths>({ baseUrl: server.url, headers: { Authorization: 'Bearer sk_bench' } })
+    const subjects = {
+      raw: () =>
+        microsPerCall(calls, async () => {
+          const response = await fetch(`${server.url}/v1/users/7`, { headers: { Authorization: 'Bearer sk_bench' } })
+          return response.json()
+        }),
+      openapiFetch: () =>
+        microsPerCall(calls, () => bare.GET('/v1/users/{user_id}', { params: { path: { user_id: 7 } } })),
+      sdk: () => microsPerCall(calls, () => sdk.users.retrieve(7)),
+    }
+    // Warm-up: JIT, connection pool, and the lazily loaded schemas.
+    await interleaved(subjects, 1)
+    const results = await interleaved(subjects, runs)
+    return [
+      { bench: 'sdk overhead', subject: 'raw fetch', median: 0, unit: 'µs/req', runs: results.raw },
+      { bench: 'sdk overhead', subject: 'openapi-fetch', median: 0, unit: 'µs/req', runs: results.openapiFetch },
+      ratioRow(
+        'sdk overhead',
+        'immigraflow users.retrieve',
+        results.sdk,
+        'µs/req',
+        { name: 'raw fetch', runs: results.raw },
+        { max: 1.1 },
+      ),
+      ratioRow(
+        'sdk overhead',
+        'immigraflow users.retrieve',
+        results.sdk,
+        'µs/req',
+        { name: 'openapi-fetch', runs: results.openapiFetch },
+        { max: 1.05 },
+      ),
+    ].map((row) => ({ ...row, median: row.median || medianOf(row.runs) }))
+  } finally {
+    await server.close()
+  }
+}
+
+const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
