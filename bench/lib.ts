@@ -61,6 +61,11 @@ export async function listen(
   }
 }
 
+/** A plain row: the median of `runs`. */
+export function row(bench: string, subject: string, runs: number[], unit: string): Row {
+  return { bench, subject, median: median(runs), unit, runs }
+}
+
 /** A row comparing `subject` with `against` (lower is better for times). */
 export function ratioRow(
   bench: string,

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch'
 import { ImmigraFlow } from '../src'
 import type { paths } from '../src/generated/openapi'
-import { interleaved, listen, microsPerCall, type Row, ratioRow } from './lib'
+import { interleaved, listen, microsPerCall, type Row, ratioRow, row } from './lib'
 
 const USER = JSON.stringify({
   id: 7,
@@ -41,8 +41,8 @@ export async function sdkOverhead({ calls = 2_000, runs = 7 } = {}): Promise<Row
     await interleaved(subjects, 1)
     const results = await interleaved(subjects, runs)
     return [
-      { bench: 'sdk overhead', subject: 'raw fetch', median: 0, unit: 'µs/req', runs: results.raw },
-      { bench: 'sdk overhead', subject: 'openapi-fetch', median: 0, unit: 'µs/req', runs: results.openapiFetch },
+      row('sdk overhead', 'raw fetch', results.raw, 'µs/req'),
+      row('sdk overhead', 'openapi-fetch', results.openapiFetch, 'µs/req'),
       ratioRow(
         'sdk overhead',
         'immigraflow users.retrieve',
@@ -59,10 +59,8 @@ export async function sdkOverhead({ calls = 2_000, runs = 7 } = {}): Promise<Row
         { name: 'openapi-fetch', runs: results.openapiFetch },
         { max: 1.05 },
       ),
-    ].map((row) => ({ ...row, median: row.median || medianOf(row.runs) }))
+    ]
   } finally {
     await server.close()
   }
 }
-
-const medianOf = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
