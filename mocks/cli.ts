@@ -1,4 +1,134 @@
 #!/usr/bin/env node
-/** `immigraflow-mock`: the standalone mock server. */
-console.error('immigraflow-mock: the standalone server is not available in this release.')
-process.exitCode = 1
+/** `immigraflow-mock`: the standalone ImmigraFlow mock server. */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { type PreloadData, PreloadError, parsePreload } from './preload'
+import { startMockServer } from './server'
+
+const USAGE = `Usage: immigraflow-mock [options]
+
+Serves the stateful ImmigraFlow mock over HTTP, with control routes under /__mock/.
+
+Options:
+  --port PORT        port to listen on (default 4010; 0 picks a free one)
+  --host HOST        interface to listen on (default 127.0.0.1)
+  --seed FILE        JSON file of users, cases and webhooks to preload
+  --random-seed S    seed for tokens and secrets (default 1)
+  --api-key KEY      accept only "Authorization: Bearer KEY" (default: any key)
+  --latency MS       add MS milliseconds of latency to every response
+  --fail-rate R      fail a share R (0–1) of requests with 503
+  --base-url URL     origin shown in the handlers (default https://api.immigraflow.com)
+  -h, --help         show this help
+
+Seed file format:
+  { "users": [{ "email", "name", "phone"?, "notify_by_email"?, "notify_by_whatsapp"?,
+                "status"?: "active" | "pending_verification" | "disabled",
+                "cases"?: [{ "receipt_number", "user_case_id"?, "description"?, "active"? }] }],
+    "webhooks": [{ "url", "events", "description"?, "active"?, "secret"? }] }
+`
+
+class UsageError extends Error {}
+
+function number(
+  name: string,
+  value: string | undefined,
+  check: (n: number) => boolean,
+  rule: string,
+): number | undefined {
+  if (value === undefined) return undefined
+  const parsed = Number(value)
+  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
+    throw new UsageError(`--${name} must be ${rule}, got "${value}"`)
+  return parsed
+}
+
+function readSeed(file: string): PreloadData {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new UsageError(`--seed: cannot read ${file}: ${(error as Error).message}`)
+  }
+  try {
+    return parsePreload(JSON.parse(text))
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new UsageError(`--seed: ${file} is not valid JSON: ${error.message}`)
+    if (error instanceof PreloadError) throw new UsageError(`--seed: ${file}: ${error.message}`)
+    throw error
+  }
+}
+
+async function main(): Promise<void> {
+  const parse = () =>
+    parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        'random-seed': { type: 'string' },
+        'api-key': { type: 'string' },
+        latency: { type: 'string' },
+        'fail-rate': { type: 'string' },
+        'base-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    })
+  let values: ReturnType<typeof parse>['values']
+  try {
+    values = parse().values
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  if (values.help) {
+    process.stdout.write(USAGE)
+    return
+  }
+  const port = number(
+    'port',
+    values.port ?? '4010',
+    (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+    'a port number (0–65535)',
+  ) as number
+  const latencyMs = number('latency', values.latency, (n) => n >= 0, 'a number of milliseconds ≥ 0')
+  const failRate = number('fail-rate', values['fail-rate'], (n) => n >= 0 && n <= 1, 'a number between 0 and 1')
+  if (values['api-key'] !== undefined && values['api-key'].trim() === '')
+    throw new UsageError('--api-key must not be empty')
+  const preload = values.seed === undefined ? undefined : readSeed(values.seed)
+
+  const running = await startMockServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    apiKey: values['api-key'],
+    latencyMs,
+    failRate,
+    baseUrl: values['base-url'],
+    seed: values['random-seed'],
+    preload,
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${error.message}`)
+  })
+  process.stdout.write(`ImmigraFlow mock listening on ${running.url}\n`)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    process.stderr.write(`Received ${signal}; stopping the mock.\n`)
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`immigraflow-mock: ${error.message}\nRun immigraflow-mock --help for usage.\n`)
+    process.exit(2)
+  }
+  process.stderr.write(`immigraflow-mock: ${(error as Error).stack ?? String(error)}\n`)
+  process.exit(1)
+})

@@ -1,8 +1,8 @@
 import type { ZodType } from 'zod'
 import type { OperationId } from '../generated/zod'
 import { ImmigraFlowError } from './base-error'
-import { ValidationError } from './errors'
-import { issuesToDetails, summarizeDetails } from './zod-details'
+import { type ErrorDetail, ValidationError } from './errors'
+import { check, summarizeDetails } from './zod-details'
 
 /** What a call sends: path parameters, query parameters and body. */
 export type OperationInput = {
@@ -26,11 +26,12 @@ const loadSchemas = () => {
 export async function checkInput(operationId: OperationId, input: OperationInput): Promise<void> {
   const { operations } = await loadSchemas()
   const operation = operations[operationId]
-  const details = [
-    ...issuesToDetails(operation.pathParams.safeParse(input.path ?? {}).error?.issues ?? []),
-    ...issuesToDetails(operation.query.safeParse(input.query ?? {}).error?.issues ?? []),
-    ...(operation.body ? issuesToDetails(operation.body.safeParse(input.body).error?.issues ?? []) : []),
+  const failures = [
+    check(operation.pathParams, input.path ?? {}),
+    check(operation.query, input.query ?? {}),
+    ...(operation.body ? [check(operation.body, input.body)] : []),
   ]
+  const details = failures.flatMap((result) => (result.ok ? [] : result.details))
   if (details.length === 0) return
   throw new ValidationError({
     status: undefined,
@@ -46,9 +47,9 @@ export async function checkInput(operationId: OperationId, input: OperationInput
 export class ResponseValidationError extends ImmigraFlowError {
   override name = 'ResponseValidationError'
   /** The response fields that do not match the spec. */
-  readonly details: ReturnType<typeof issuesToDetails>
+  readonly details: ErrorDetail[]
 
-  constructor(message: string, details: ReturnType<typeof issuesToDetails>) {
+  constructor(message: string, details: ErrorDetail[]) {
     super(message)
     this.details = details
   }
@@ -63,11 +64,10 @@ export async function checkResponse(operationId: OperationId, status: number, da
     throw new ResponseValidationError(`${operationId} answered status ${status}, which the spec does not list.`, [])
   }
   if (schema === null) return
-  const details = issuesToDetails(schema.safeParse(data).error?.issues ?? [])
-  if (details.length > 0) {
-    throw new ResponseValidationError(
-      `${operationId} answered ${status} with a body that does not match the spec: ${summarizeDetails(details)}.`,
-      details,
-    )
-  }
+  const result = check(schema, data)
+  if (result.ok) return
+  throw new ResponseValidationError(
+    `${operationId} answered ${status} with a body that does not match the spec: ${summarizeDetails(result.details)}.`,
+    result.details,
+  )
 }

@@ -1,50 +1,94 @@
+/**
+ * zod issues → the API's error `details`: one entry per field, dot-joined paths, each unknown
+ * field named on its own, in words a reader can act on. The SDK's input checking and the
+ * mock's request validation share it, so both explain a bad field the same way.
+ */
+import type { z } from 'zod'
 import type { ErrorDetail } from './errors'
 
-/** The parts of a zod issue the API's error details are made from. */
-export type IssueLike = {
-  code: string
-  path: readonly PropertyKey[]
-  message: string
-  keys?: readonly string[]
-}
+type Issue = z.core.$ZodIssue
 
-/** Clearer words for fields whose pattern or length limits mean nothing to a reader. */
+/** Fields whose pattern or length limits mean nothing to a reader, and what to say instead. */
 const FIELD_HINTS: Record<string, { message: string; codes: readonly string[] }> = {
   receipt_number: {
-    message: 'must be 3 letters and 10 digits, like EAC2190012345 (spaces and hyphens are ignored)',
+    message: 'must be a USCIS receipt number: three letters and ten digits, such as EAC2190012345',
     codes: ['invalid_format', 'too_small', 'too_big'],
   },
   phone: { message: 'must be an E.164 number such as +14155550123', codes: ['invalid_format'] },
-  url: { message: 'must be an https URL (http is allowed for localhost and 127.0.0.1)', codes: ['invalid_format'] },
+  url: {
+    message: 'must be an https URL (http is allowed only for localhost and 127.0.0.1)',
+    codes: ['invalid_format'],
+  },
 }
 
-/**
- * Turns zod issues into the API's `details`: one entry per field, dot-separated paths, each
- * unknown field named on its own.
- */
-export function issuesToDetails(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): ErrorDetail[] {
+function sizeMessage(origin: string, bound: number | bigint, below: boolean): string {
+  const word = below ? 'at least' : 'at most'
+  if (origin === 'string') return `must be ${word} ${bound} character${bound === 1 ? '' : 's'} long`
+  if (origin === 'array' || origin === 'set') return `must have ${word} ${bound} item${bound === 1 ? '' : 's'}`
+  return `must be ${below ? '≥' : '≤'} ${bound}`
+}
+
+function message(issue: Issue, field: string): string {
+  const last = field.split('.').pop() ?? field
+  const hint = FIELD_HINTS[last]
+  if (hint?.codes.includes(issue.code)) return hint.message
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required'
+      if (issue.expected === 'int') return 'must be an integer'
+      return `must be ${issue.expected === 'object' || issue.expected === 'array' ? 'an' : 'a'} ${issue.expected}`
+    case 'too_small':
+      return sizeMessage(issue.origin, issue.minimum, true)
+    case 'too_big':
+      return sizeMessage(issue.origin, issue.maximum, false)
+    case 'invalid_format':
+      if (issue.format === 'email') return 'must be a valid email address'
+      if (issue.format === 'url') return 'must be a valid URL'
+      if (issue.format === 'regex') return `must match ${String(issue.pattern)}`
+      return `must be a valid ${issue.format}`
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((value) => String(value)).join(', ')}`
+    case 'invalid_union':
+      return last === 'active' ? 'must be true or false' : 'has an invalid value'
+    default:
+      return issue.message
+  }
+}
+
+/** Turns zod issues into details (parse with `reportInput: true` so missing fields read "is required"). */
+export function issuesToDetails(issues: readonly Issue[]): ErrorDetail[] {
   const details: ErrorDetail[] = []
+  const seen = new Set<string>()
+  const add = (field: string, text: string) => {
+    if (seen.has(field)) return
+    seen.add(field)
+    details.push({ field, message: text })
+  }
+  // "send at least 1 field" is misleading when the fields sent were all unknown ones, which are reported already.
+  const unknownAtRoot = issues.some((issue) => issue.code === 'unrecognized_keys' && issue.path.length === 0)
   for (const issue of issues) {
-    const path = [...prefix, ...issue.path].map(String)
-    if (issue.code === 'unrecognized_keys' && issue.keys) {
-      for (const key of issue.keys) details.push({ field: [...path, key].join('.'), message: 'is not a known field' })
+    if (unknownAtRoot && issue.code === 'custom' && issue.path.length === 0) continue
+    const path = issue.path.map((part) => String(part))
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...path, key].join('.'), 'is not a known field')
       continue
     }
-    const field = path.join('.') || 'body'
-    if (details.some((detail) => detail.field === field)) continue
-    const last = path[path.length - 1] ?? ''
-    const hint = FIELD_HINTS[last]
-    const message = hint?.codes.includes(issue.code) ? hint.message : lowerFirst(issue.message)
-    details.push({ field, message })
+    const field = path.length > 0 ? path.join('.') : 'body'
+    add(field, message(issue, field))
   }
   return details
+}
+
+/** Parses with a schema: the data, or the details of what is wrong. */
+export function check<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+): { ok: true; data: z.output<T> } | { ok: false; details: ErrorDetail[] } {
+  const result = schema.safeParse(value, { reportInput: true })
+  return result.success ? { ok: true, data: result.data } : { ok: false, details: issuesToDetails(result.error.issues) }
 }
 
 /** A one-line summary of details, for error messages. */
 export function summarizeDetails(details: readonly ErrorDetail[]): string {
   return details.map((detail) => `${detail.field} ${detail.message}`).join('; ')
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1)
 }

@@ -30,7 +30,7 @@ describe('input checking before sending', () => {
     expect(error.status).toBeUndefined()
     expect(error.code).toBe('validation_failed')
     expect(error.details).toEqual([
-      { field: 'receipt_number', message: expect.stringContaining('3 letters and 10 digits') },
+      { field: 'receipt_number', message: expect.stringContaining('three letters and ten digits') },
     ])
     expect(error.message).toContain('receipt_number')
     expect(requests).toHaveLength(0)

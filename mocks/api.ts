@@ -1,0 +1,186 @@
+/** `createMockApi()`: one self-contained, stateful ImmigraFlow mock (store, clock, USCIS, handlers, controls). */
+import { getResponse, type HttpHandler } from 'msw'
+import { type MockClock, Scheduler, Tracker } from './clock'
+import type { MockContext } from './context'
+import { emitEvent, runDelivery } from './delivery'
+import { createFaultController, type FaultController, NO_FAULTS, validateGlobalFaults } from './faults'
+import { caseHandlers } from './handlers/cases'
+import { checkHandlers } from './handlers/check'
+import { fallbackRoute } from './handlers/route'
+import { userHandlers } from './handlers/users'
+import { webhookHandlers } from './handlers/webhooks'
+import { runNotification } from './notify'
+import { applyPreload, type PreloadInput, parsePreload } from './preload'
+import { nextRandom, randomBytes, randomToken, toBase64 } from './random'
+import {
+  createState,
+  type DeliveryAttempt,
+  isoTime,
+  type Job,
+  type MockState,
+  MockStore,
+  type OutboxMessage,
+  type RequestLogEntry,
+  type WebhookEvent,
+} from './store'
+import { createUscis, type UscisSimulator } from './uscis'
+
+export interface MockApiOptions {
+  /** The API origin the handlers answer; default `https://api.immigraflow.com`. */
+  baseUrl?: string
+  /** When set, only `Authorization: Bearer <apiKey>` is accepted; otherwise any non-empty key is. */
+  apiKey?: string
+  /** Seed for tokens, secrets, ids of events and fault draws; the same seed gives the same bytes. Default 1. */
+  seed?: number | string
+  /** Where the mock clock starts; default 2026-01-05T09:00:00.000Z. */
+  startTime?: string | number | Date
+  /** Latency added to every response, in real milliseconds. */
+  latencyMs?: number
+  /** Share (0–1) of requests that fail with 503. */
+  failRate?: number
+  /** The fetch used to deliver webhooks; default `globalThis.fetch` at call time. */
+  fetch?: typeof fetch
+  /** How long a webhook receiver may take before the attempt counts as a timeout (real ms); default 10 000. */
+  deliveryTimeoutMs?: number
+  /** Users, cases and webhooks to start with (see `PreloadInput`); `reset()` returns to them. */
+  preload?: PreloadInput
+}
+
+/** An opaque copy of a mock's whole state. */
+export interface MockSnapshot {
+  readonly version: 1
+  readonly state: MockState
+}
+
+export interface MockApi {
+  /** The origin the handlers answer. */
+  readonly baseUrl: string
+  /** MSW handlers for every operation (plus a 404 for other `/v1` paths). */
+  readonly handlers: HttpHandler[]
+  /** The data, with index-keeping read/write methods. */
+  readonly store: MockStore
+  /** The mock clock: `advance(ms)` runs retries and deliveries that fall due. */
+  readonly clock: MockClock
+  /** The USCIS simulator and its controls. */
+  readonly uscis: UscisSimulator
+  /** Emails and WhatsApp messages sent (verification tokens included), oldest first. */
+  readonly outbox: readonly OutboxMessage[]
+  /** Webhook delivery attempts, in the order they finished. */
+  readonly deliveries: readonly DeliveryAttempt[]
+  /** Every webhook event emitted, oldest first. */
+  readonly events: readonly WebhookEvent[]
+  /** The request log (the last 10 000 requests). */
+  readonly requests: readonly RequestLogEntry[]
+  /** Global fault injection. */
+  readonly faults: FaultController
+  /** Back to the initial state (preload included). Call `idle()` first if deliveries may be in flight. */
+  reset(): void
+  /** A deep copy of the whole state (data, clock, scheduled jobs, PRNG, faults). */
+  snapshot(): MockSnapshot
+  /** Returns to a snapshot. */
+  restore(snapshot: MockSnapshot): void
+  /** Resolves when webhook deliveries and notifications started so far (and those they start now) have settled. */
+  idle(): Promise<void>
+  /** Answers a fetch `Request` with the handlers; undefined when no handler matches (another origin). */
+  handle(request: Request): Promise<Response | undefined>
+}
+
+export const DEFAULT_BASE_URL = 'https://api.immigraflow.com'
+export const DEFAULT_START_TIME = '2026-01-05T09:00:00.000Z'
+
+function toTime(value: string | number | Date): number {
+  const time = typeof value === 'number' ? value : new Date(value).getTime()
+  if (!Number.isFinite(time)) throw new RangeError(`createMockApi: startTime is not a valid time: ${String(value)}`)
+  return time
+}
+
+/** Creates an independent mock: nothing is shared between two instances. */
+export function createMockApi(options: MockApiOptions = {}): MockApi {
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
+  const faultErrors = validateGlobalFaults({ failRate: options.failRate, latencyMs: options.latencyMs })
+  if (faultErrors.length > 0) throw new RangeError(`createMockApi: ${faultErrors.join('; ')}`)
+  let state = createState(options.seed ?? 1, toTime(options.startTime ?? DEFAULT_START_TIME), {
+    ...NO_FAULTS,
+    failRate: options.failRate ?? 0,
+    latencyMs: options.latencyMs ?? 0,
+  })
+  const current = () => state
+  const tracker = new Tracker()
+  const store = new MockStore(current)
+  const uscis = createUscis(current)
+  const faults = createFaultController(current)
+  let ctx: MockContext
+  const clock = new Scheduler({
+    state: current,
+    tracker,
+    run: async (job: Job) => {
+      if (job.kind === 'notify') runNotification(ctx, job)
+      else await runDelivery(ctx, job)
+    },
+  })
+  ctx = {
+    baseUrl,
+    apiKey: options.apiKey,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    deliveryTimeoutMs: options.deliveryTimeoutMs ?? 10_000,
+    state: current,
+    store,
+    clock,
+    uscis,
+    now: () => isoTime(state.now),
+    token: (length) => randomToken(state.random, length),
+    random: () => nextRandom(state.random),
+    secret: () => `whsec_${toBase64(randomBytes(state.random, 32))}`,
+    emit: (type, data) =>
+      emitEvent(ctx, {
+        id: `evt_${randomToken(state.random, 20)}`,
+        type,
+        created_at: isoTime(state.now),
+        data: structuredClone(data),
+      } as WebhookEvent),
+  }
+
+  if (options.preload !== undefined) applyPreload(ctx, parsePreload(options.preload))
+  const initial = structuredClone(state)
+
+  const handlers = [
+    ...checkHandlers(ctx),
+    ...userHandlers(ctx),
+    ...caseHandlers(ctx),
+    ...webhookHandlers(ctx),
+    fallbackRoute(ctx),
+  ]
+
+  return {
+    baseUrl,
+    handlers,
+    store,
+    clock,
+    uscis,
+    faults,
+    get outbox() {
+      return state.outbox
+    },
+    get deliveries() {
+      return state.deliveries
+    },
+    get events() {
+      return state.events
+    },
+    get requests() {
+      return state.requests
+    },
+    reset() {
+      state = structuredClone(initial)
+    },
+    snapshot() {
+      return { version: 1, state: structuredClone(state) }
+    },
+    restore(snapshot) {
+      if (snapshot?.version !== 1) throw new TypeError('restore() needs a snapshot taken by snapshot()')
+      state = structuredClone(snapshot.state)
+    },
+    idle: () => clock.idle(),
+    handle: (request) => getResponse(handlers, request),
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The mock clock. Time stands still until a test moves it: `advance(ms)` runs every job
+ * (notification retries, webhook deliveries) that falls due on the way, in time order, and
+ * waits for the work each one starts, so tests never sleep.
+ */
+import { isoTime, type Job, type MockState } from './store'
+
+/** Collects promises of background work so `idle()` can wait for all of it. */
+export class Tracker {
+  private readonly inflight = new Set<Promise<unknown>>()
+
+  track(work: Promise<unknown>): void {
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.inflight.add(settled)
+    void settled.then(() => this.inflight.delete(settled))
+  }
+
+  /** Resolves once everything tracked so far, and anything it started, has settled. */
+  async settle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.all([...this.inflight])
+  }
+}
+
+export interface MockClock {
+  /** Mock time in milliseconds since the epoch. */
+  now(): number
+  /** Mock time as RFC 3339 with milliseconds. */
+  iso(): string
+  /** Moves time forward, running every job that falls due on the way (in order), and waits for them. */
+  advance(ms: number): Promise<void>
+  /** Moves time forward to an instant (never backwards). */
+  advanceTo(time: number | string | Date): Promise<void>
+  /** How many jobs (notification attempts, webhook deliveries) are scheduled. */
+  pending(): number
+  /** When the next job falls due, or null. */
+  nextDueAt(): string | null
+}
+
+export interface ClockHost {
+  state(): MockState
+  run(job: Job): Promise<void>
+  tracker: Tracker
+}
+
+export class Scheduler implements MockClock {
+  constructor(private readonly host: ClockHost) {}
+
+  now(): number {
+    return this.host.state().now
+  }
+
+  iso(): string {
+    return isoTime(this.host.state().now)
+  }
+
+  pending(): number {
+    return this.host.state().jobs.length
+  }
+
+  nextDueAt(): string | null {
+    const next = this.host.state().jobs[0]
+    return next ? isoTime(next.at) : null
+  }
+
+  /** Queues a job for mock time `at` (jobs keep time order, ties in scheduling order). */
+  schedule(at: number, job: Job): void {
+    const state = this.host.state()
+    const entry = { id: ++state.counters.job, at, job }
+    const jobs = state.jobs
+    let index = jobs.length
+    while (index > 0 && (jobs[index - 1] as { at: number }).at > at) index--
+    jobs.splice(index, 0, entry)
+  }
+
+  /** Starts every job already due, without moving time; `idle()` waits for them. */
+  runDue(): void {
+    const state = this.host.state()
+    while (state.jobs.length > 0 && (state.jobs[0] as { at: number }).at <= state.now) {
+      const entry = state.jobs.shift() as { job: Job }
+      this.host.tracker.track(this.host.run(entry.job))
+    }
+  }
+
+  /** Waits for all background work, including jobs that fall due now while waiting. */
+  async idle(): Promise<void> {
+    for (;;) {
+      this.runDue()
+      await this.host.tracker.settle()
+      const next = this.host.state().jobs[0]
+      if (!next || next.at > this.host.state().now) return
+    }
+  }
+
+  async advance(ms: number): Promise<void> {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite number ≥ 0, got ${ms}`)
+    await this.idle()
+    const target = this.host.state().now + ms
+    for (;;) {
+      const state = this.host.state()
+      const next = state.jobs[0]
+      if (!next || next.at > target) break
+      if (next.at > state.now) state.now = next.at
+      await this.idle()
+    }
+    this.host.state().now = target
+  }
+
+  async advanceTo(time: number | string | Date): Promise<void> {
+    const target = typeof time === 'number' ? time : new Date(time).getTime()
+    if (Number.isNaN(target)) throw new RangeError(`advanceTo: not a time: ${String(time)}`)
+    await this.advance(Math.max(0, target - this.now()))
+  }
+}

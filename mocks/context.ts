@@ -1,0 +1,29 @@
+/** What every part of one mock instance shares. Created by `createMockApi`; never module-level. */
+import type { Scheduler } from './clock'
+import type { MockState, MockStore, WebhookEvent } from './store'
+import type { UscisSimulator } from './uscis'
+
+export interface MockContext {
+  readonly baseUrl: string
+  /** When set, only `Bearer <apiKey>` is accepted. */
+  readonly apiKey: string | undefined
+  /** Used for webhook deliveries. */
+  readonly fetch: typeof fetch
+  /** How long a webhook receiver may take before the attempt counts as a timeout (real ms). */
+  readonly deliveryTimeoutMs: number
+  /** The live state (restore() swaps it). */
+  state(): MockState
+  readonly store: MockStore
+  readonly clock: Scheduler
+  readonly uscis: UscisSimulator
+  /** Mock time, RFC 3339. */
+  now(): string
+  /** `length` seeded random letters and digits. */
+  token(length: number): string
+  /** A seeded number in [0, 1). */
+  random(): number
+  /** A seeded `whsec_` secret. */
+  secret(): string
+  /** Records an event and schedules its deliveries. */
+  emit<T extends WebhookEvent['type']>(type: T, data: Extract<WebhookEvent, { type: T }>['data']): WebhookEvent
+}

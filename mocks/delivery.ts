@@ -1,0 +1,124 @@
+/**
+ * Webhook events and their delivery, per Standard Webhooks v1. Each event is POSTed to every
+ * active endpoint subscribed to it (or to `*`), signed with `sign` from `immigraflow/webhooks`
+ * with every active secret (the previous one too for 24 h after a rotation). `webhook-id`
+ * stays the same on every retry; `webhook-timestamp` is the mock time of each attempt.
+ * Non-2xx answers, network errors and timeouts are retried after 5 s, 5 min, 30 min, 2 h,
+ * 5 h, 10 h and 10 h of mock time (plus up to 10 % seeded jitter); a 410 disables the endpoint.
+ */
+import { sign } from '../src/webhooks'
+import type { MockContext } from './context'
+import { nextRandom, seedState } from './random'
+import { isoTime, type Job, type WebhookEvent, type WebhookRecord } from './store'
+
+export const DELIVERY_RETRY_DELAYS_MS = [
+  5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+] as const
+/** The extra share of a retry delay added as jitter, at most. */
+export const DELIVERY_JITTER = 0.1
+const DAY = 86_400_000
+
+export function subscribes(webhook: WebhookRecord, type: WebhookEvent['type']): boolean {
+  return webhook.events.some((event) => event === '*' || event === type)
+}
+
+/** Records an event and schedules its first delivery to every subscribed active endpoint, now. */
+export function emitEvent(ctx: MockContext, event: WebhookEvent): WebhookEvent {
+  const state = ctx.state()
+  state.events.push(event)
+  const body = JSON.stringify(event)
+  const messageId = `msg_${ctx.token(20)}`
+  for (const id of state.webhookIds) {
+    const webhook = state.webhooks.get(id)
+    if (!webhook?.active || !subscribes(webhook, event.type)) continue
+    ctx.clock.schedule(state.now, {
+      kind: 'deliver',
+      webhook_id: id,
+      event_id: event.id,
+      event_type: event.type,
+      message_id: messageId,
+      body,
+      attempt: 1,
+    })
+  }
+  return event
+}
+
+/** The secrets that sign right now: the current one, and the previous one within 24 h of a rotation. */
+export function activeSecrets(webhook: WebhookRecord, now: number): string[] {
+  const secrets = [webhook.secret]
+  if (webhook.previous_secret && (webhook.previous_secret_expires_at ?? 0) > now) secrets.push(webhook.previous_secret)
+  return secrets
+}
+
+export const ROTATION_OVERLAP_MS = DAY
+
+/** One delivery attempt. */
+export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'deliver' }>): Promise<void> {
+  const webhook = ctx.store.getWebhook(job.webhook_id)
+  // Deleted or paused endpoints get nothing more.
+  if (!webhook?.active) return
+  const attemptedAt = ctx.state().now
+  const headers = await sign({
+    id: job.message_id,
+    timestamp: Math.floor(attemptedAt / 1000),
+    payload: job.body,
+    secrets: activeSecrets(webhook, attemptedAt),
+  })
+  let status: number | null = null
+  let error: string | null = null
+  try {
+    const response = await ctx.fetch(webhook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'ImmigraFlow-Webhooks/1 (mock)', ...headers },
+      body: job.body,
+      signal: AbortSignal.timeout(ctx.deliveryTimeoutMs),
+    })
+    status = response.status
+    await response.arrayBuffer().catch(() => undefined)
+  } catch (cause) {
+    const name = (cause as Error).name
+    error =
+      name === 'TimeoutError' || name === 'AbortError'
+        ? `The endpoint did not answer within ${ctx.deliveryTimeoutMs} ms`
+        : `Network error: ${(cause as Error).message}`
+  }
+  const state = ctx.state()
+  const delivered = status !== null && status >= 200 && status < 300
+  const delay = DELIVERY_RETRY_DELAYS_MS[job.attempt - 1]
+  let outcome: 'delivered' | 'retry_scheduled' | 'failed' | 'endpoint_disabled' = 'delivered'
+  let nextAt: number | null = null
+  if (!delivered) {
+    if (status === 410) {
+      outcome = 'endpoint_disabled'
+      const current = ctx.store.getWebhook(job.webhook_id)
+      if (current) {
+        current.active = false
+        current.disabled_reason = `The endpoint answered 410 Gone on ${isoTime(attemptedAt)}; no more events are sent until it is re-enabled.`
+        current.updated_at = isoTime(state.now)
+      }
+    } else if (delay !== undefined) {
+      outcome = 'retry_scheduled'
+      // Jitter from the message, endpoint and attempt, so concurrent deliveries finishing in any order stay deterministic.
+      const jitter = nextRandom(seedState(`${job.message_id}:${job.webhook_id}:${job.attempt}`, 'jitter'))
+      nextAt = attemptedAt + Math.round(delay * (1 + DELIVERY_JITTER * jitter))
+      ctx.clock.schedule(nextAt, { ...job, attempt: job.attempt + 1 })
+    } else {
+      outcome = 'failed'
+    }
+  }
+  state.deliveries.push({
+    id: ++state.counters.delivery,
+    webhook_id: job.webhook_id,
+    event_id: job.event_id,
+    event_type: job.event_type,
+    message_id: job.message_id,
+    attempt: job.attempt,
+    url: webhook.url,
+    status,
+    error,
+    attempted_at: isoTime(attemptedAt),
+    outcome,
+    next_attempt_at: nextAt === null ? null : isoTime(nextAt),
+  })
+}

@@ -1,0 +1,141 @@
+/**
+ * Fault injection. Per request with the `Prefer` header (Prism's `code=`, extended), or for
+ * every request with `faults.set(...)`. A faulted request is answered before auth, validation
+ * or any handler runs, so it never changes the store.
+ *
+ * | Prefer            | effect                                                                  |
+ * |-------------------|-------------------------------------------------------------------------|
+ * | `code=503`        | answer that status with a valid ErrorEnvelope (+ `Retry-After: 1` on 429/503) |
+ * | `latency=200`     | wait 200 ms (real time) before answering                                |
+ * | `fault=reset`     | drop the connection (MSW: `HttpResponse.error()`; server: destroy the socket) |
+ * | `fail-times=2`    | fail the next 2 identical calls (method + path + query + body), then succeed; with `code=` or `fault=reset`, default 503 |
+ */
+import { nextRandom } from './random'
+import type { GlobalFaults, MockState } from './store'
+
+export interface FaultController {
+  /** Sets global faults: `failRate` (0–1) of requests fail with `code` (default 503) or a reset; `latencyMs` on every request. */
+  set(options: Partial<GlobalFaults>): GlobalFaults
+  /** The global fault settings. */
+  get(): GlobalFaults
+  /** Turns global faults off and forgets pending `fail-times` counters. */
+  clear(): void
+}
+
+export type FaultAction = { kind: 'code'; status: number } | { kind: 'reset' }
+
+export interface FaultDecision {
+  latencyMs: number
+  action: FaultAction | null
+  /** How the fault appears in the request log, e.g. `code=503`. */
+  label: string | null
+}
+
+export interface Prefer {
+  code?: number
+  latency?: number
+  reset?: boolean
+  failTimes?: number
+}
+
+/** Parses `Prefer: code=503, latency=200, fault=reset, fail-times=2`; unknown preferences are ignored. */
+export function parsePrefer(header: string | null): { prefer: Prefer; errors: string[] } {
+  const prefer: Prefer = {}
+  const errors: string[] = []
+  if (!header) return { prefer, errors }
+  for (const part of header.split(/[,;]/)) {
+    const [rawKey, ...rest] = part.split('=')
+    const key = rawKey?.trim().toLowerCase()
+    const value = rest.join('=').trim().replace(/^"|"$/g, '')
+    const integer = /^[0-9]+$/.test(value) ? Number(value) : Number.NaN
+    switch (key) {
+      case 'code':
+        if (integer >= 100 && integer <= 599) prefer.code = integer
+        else errors.push(`code=${value} is not an HTTP status`)
+        break
+      case 'latency':
+        if (integer <= 60_000) prefer.latency = integer
+        else errors.push(`latency=${value} must be a whole number of milliseconds up to 60000`)
+        break
+      case 'fault':
+        if (value === 'reset') prefer.reset = true
+        else errors.push(`fault=${value} is not supported; use fault=reset`)
+        break
+      case 'fail-times':
+        if (integer >= 1) prefer.failTimes = integer
+        else errors.push(`fail-times=${value} must be a whole number ≥ 1`)
+        break
+      default:
+        break
+    }
+  }
+  return { prefer, errors }
+}
+
+/** Decides whether and how this request fails. `identity` names "identical calls" for `fail-times`. */
+export function decideFault(state: MockState, prefer: Prefer, identity: string): FaultDecision {
+  const global = state.faults.global
+  const latencyMs = (prefer.latency ?? 0) + global.latencyMs
+  const failWith = (label: string): FaultDecision => ({
+    latencyMs,
+    action: prefer.reset ? { kind: 'reset' } : { kind: 'code', status: prefer.code ?? 503 },
+    label,
+  })
+  if (prefer.failTimes !== undefined) {
+    const remaining = state.faults.failTimes.get(identity) ?? prefer.failTimes
+    if (remaining > 0) {
+      state.faults.failTimes.set(identity, remaining - 1)
+      return failWith(`fail-times=${prefer.failTimes}`)
+    }
+    state.faults.failTimes.delete(identity)
+    return { latencyMs, action: null, label: latencyMs > 0 ? `latency=${latencyMs}` : null }
+  }
+  if (prefer.reset) return failWith('fault=reset')
+  if (prefer.code !== undefined) return failWith(`code=${prefer.code}`)
+  if (global.failRate > 0 && nextRandom(state.faultRandom) < global.failRate) {
+    return {
+      latencyMs,
+      action: global.reset ? { kind: 'reset' } : { kind: 'code', status: global.code },
+      label: `fail-rate=${global.failRate}`,
+    }
+  }
+  return { latencyMs, action: null, label: latencyMs > 0 ? `latency=${latencyMs}` : null }
+}
+
+export function validateGlobalFaults(options: Partial<GlobalFaults>): string[] {
+  const errors: string[] = []
+  if (options.failRate !== undefined && !(options.failRate >= 0 && options.failRate <= 1))
+    errors.push('failRate must be between 0 and 1')
+  if (options.code !== undefined && !(Number.isInteger(options.code) && options.code >= 400 && options.code <= 599)) {
+    errors.push('code must be an HTTP error status (400–599)')
+  }
+  if (options.latencyMs !== undefined && !(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) {
+    errors.push('latencyMs must be a number ≥ 0')
+  }
+  return errors
+}
+
+export const NO_FAULTS: GlobalFaults = { failRate: 0, code: 503, latencyMs: 0, reset: false }
+
+export function createFaultController(state: () => MockState): FaultController {
+  return {
+    set(options) {
+      const errors = validateGlobalFaults(options)
+      if (errors.length > 0) throw new RangeError(`faults.set: ${errors.join('; ')}`)
+      const global = state().faults.global
+      for (const [key, value] of Object.entries(options) as Array<
+        [keyof GlobalFaults, GlobalFaults[keyof GlobalFaults] | undefined]
+      >) {
+        if (value !== undefined) Object.assign(global, { [key]: value })
+      }
+      return { ...global }
+    },
+    get() {
+      return { ...state().faults.global }
+    },
+    clear() {
+      state().faults.global = { ...NO_FAULTS }
+      state().faults.failTimes.clear()
+    },
+  }
+}

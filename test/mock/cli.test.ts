@@ -1,0 +1,109 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, test } from 'vitest'
+import { call } from '../helpers/mock'
+
+const TSX = 'node_modules/.bin/tsx'
+const children: ChildProcess[] = []
+
+function run(args: string[]) {
+  const child = spawn(TSX, ['mocks/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  children.push(child)
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString()
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', () => {
+      const match = /ImmigraFlow mock listening on (http:\/\/\S+)/.exec(stdout)
+      if (match) resolve(match[1] as string)
+    })
+    void exited.then((code) => reject(new Error(`exited ${code} before listening: ${stderr}`)))
+  })
+  // Tests that expect an early exit never await the URL.
+  url.catch(() => undefined)
+  return { child, url, exited, output: () => ({ stdout, stderr }) }
+}
+
+afterEach(() => {
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+})
+
+describe('immigraflow-mock CLI', () => {
+  test('prints its URL, serves requests and exits 0 on SIGTERM', async () => {
+    const cli = run(['--port', '0'])
+    const url = await cli.url
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect((await call({ url }, 'listUsers')).status).toBe(200)
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+  })
+
+  test('--seed FILE preloads users, cases and webhooks; --api-key restricts the key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'immigraflow-mock-'))
+    const file = join(dir, 'seed.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        users: [
+          {
+            email: 'maria@example.com',
+            name: 'María',
+            cases: [{ receipt_number: 'EAC2190012340', user_case_id: 'GC' }],
+          },
+        ],
+        webhooks: [{ url: 'https://hooks.example.com/x', events: ['*'] }],
+      }),
+    )
+    const cli = run(['--port', '0', '--seed', file, '--api-key', 'sk_cli'])
+    const url = await cli.url
+    expect((await call({ url }, 'listUsers', { key: 'other' })).status).toBe(401)
+    const cases = await call({ url }, 'listUserCases', { params: { user_id: 1 }, key: 'sk_cli' })
+    expect(cases.body.data.map((item) => item.user_case_id)).toEqual(['GC'])
+    expect((await call({ url }, 'listWebhooks', { key: 'sk_cli' })).body.total).toBe(1)
+    cli.child.kill('SIGINT')
+    expect(await cli.exited).toBe(0)
+  })
+
+  test('--fail-rate 1 makes every API request fail with 503', async () => {
+    const cli = run(['--port', '0', '--fail-rate', '1'])
+    const url = await cli.url
+    const res = await call({ url }, 'listUsers')
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('1')
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+  })
+
+  test('an invalid seed file is refused with the field and exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'immigraflow-mock-'))
+    const file = join(dir, 'seed.json')
+    writeFileSync(file, JSON.stringify({ users: [{ email: 'nope', name: 'A' }] }))
+    const cli = run(['--port', '0', '--seed', file])
+    expect(await cli.exited).toBe(2)
+    expect(cli.output().stderr).toContain('users.0.email: must be a valid email address')
+  })
+
+  test('a bad flag prints a clear message and exits 2', async () => {
+    const unknown = run(['--prot', '4010'])
+    expect(await unknown.exited).toBe(2)
+    expect(unknown.output().stderr).toMatch(/Unknown option '--prot'/)
+    const badRate = run(['--fail-rate', '3'])
+    expect(await badRate.exited).toBe(2)
+    expect(badRate.output().stderr).toContain('--fail-rate must be a number between 0 and 1')
+  })
+
+  test('--help prints usage and exits 0', async () => {
+    const cli = run(['--help'])
+    expect(await cli.exited).toBe(0)
+    expect(cli.output().stdout).toContain('Usage: immigraflow-mock')
+  })
+})

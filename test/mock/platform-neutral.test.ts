@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from 'vitest'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Every module `entry` reaches through relative imports, with the bare specifiers each one imports. */
+function importGraph(entry: string): Map<string, string[]> {
+  const graph = new Map<string, string[]>()
+  const visit = (file: string) => {
+    if (graph.has(file)) return
+    const source = readFileSync(file, 'utf8')
+    const specifiers = [...source.matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map(
+      (match) => match[1] as string,
+    )
+    graph.set(
+      file,
+      specifiers.filter((specifier) => !specifier.startsWith('.')),
+    )
+    for (const specifier of specifiers.filter((item) => item.startsWith('.'))) {
+      const base = resolve(dirname(file), specifier)
+      const next = [`${base}.ts`, resolve(base, 'index.ts')].find((candidate) => existsSync(candidate))
+      if (next) visit(next)
+    }
+  }
+  visit(resolve(root, entry))
+  return graph
+}
+
+test('immigraflow/mock (mocks/index.ts) reaches no node: module, so it runs in browsers and workers', () => {
+  const graph = importGraph('mocks/index.ts')
+  expect(graph.size).toBeGreaterThan(10)
+  const nodeImports = [...graph].flatMap(([file, specifiers]) =>
+    specifiers.filter((specifier) => specifier.startsWith('node:')).map((specifier) => `${file}: ${specifier}`),
+  )
+  expect(nodeImports).toEqual([])
+})
+
+test('immigraflow/mock/browser reaches no node: module either', () => {
+  const specifiers = [...importGraph('mocks/browser.ts').values()].flat()
+  expect(specifiers.filter((specifier) => specifier.startsWith('node:') || specifier === 'msw/node')).toEqual([])
+})
