@@ -15,7 +15,7 @@ export type WebhookReceiverOptions = {
   /** The endpoint's signing secret, or several while a rotation is under way. */
   secret: WebhookSecret | readonly WebhookSecret[]
   /** Called once per webhook-id, after the sender has had its 2xx. */
-  onEvent: (event: WebhookEvent, webhookId: string) => void | Promise<void>
+  onEvent: (event: WebhookEvent, webhookId: string) => unknown
   /** How many recent webhook-ids to remember for deduplication (10,000 by default). */
   rememberIds?: number
 }

@@ -1,0 +1,52 @@
+/**
+ * Runs an example file on its own: against the in-process mock by default, or against the
+ * server in IMMIGRAFLOW_BASE_URL (for instance `npx immigraflow-mock`, whose control routes
+ * give the verification tokens).
+ */
+import { fileURLToPath } from 'node:url'
+import { ImmigraFlow } from 'immigraflow'
+import { setupMockServer } from 'immigraflow/mock/node'
+
+export type ExampleInbox = { verificationToken(email: string): Promise<string> }
+type Example = (client: ImmigraFlow, inbox: ExampleInbox) => Promise<unknown>
+
+/** Runs `example` when its file is the script Node was started with; does nothing when imported. */
+export async function runExample(moduleUrl: string, example: Example): Promise<void> {
+  if (process.argv[1] !== fileURLToPath(moduleUrl)) return
+  const remote = process.env.IMMIGRAFLOW_BASE_URL
+  if (remote) {
+    const client = new ImmigraFlow({ apiKey: process.env.IMMIGRAFLOW_API_KEY ?? 'sk_test_example' })
+    await example(client, remoteInbox(remote))
+    return
+  }
+  const server = setupMockServer()
+  server.listen({ onUnhandledRequest: 'bypass' })
+  try {
+    const client = new ImmigraFlow({ apiKey: 'sk_test_example', baseUrl: server.api.baseUrl })
+    await example(client, mockInbox(server.api.outbox))
+  } finally {
+    server.close()
+  }
+}
+
+/** Reads verification tokens from an in-process mock's outbox. */
+export function mockInbox(outbox: ReadonlyArray<{ to: string; token: string | null }>): ExampleInbox {
+  return {
+    async verificationToken(email) {
+      const message = outbox.findLast((entry) => entry.to === email && entry.token)
+      if (!message?.token) throw new Error(`No verification email to ${email} in the mock's outbox`)
+      return message.token
+    },
+  }
+}
+
+/** Reads verification tokens from a standalone mock's `GET /__mock/outbox`. */
+function remoteInbox(baseUrl: string): ExampleInbox {
+  return {
+    async verificationToken(email) {
+      const response = await fetch(new URL('/__mock/outbox', baseUrl))
+      const outbox = (await response.json()) as Array<{ to: string; token: string | null }>
+      return mockInbox(outbox).verificationToken(email)
+    },
+  }
+}

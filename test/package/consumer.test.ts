@@ -1,0 +1,152 @@
+/**
+ * The published package as a consumer gets it: `npm pack`, install the tarball into a fresh
+ * project, then import it as ESM, require it as CommonJS, run its bin, type-check against its
+ * declarations (node16 and bundler resolution), and lint the package with publint and
+ * arethetypeswrong.
+ */
+import { execFile, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const bin = (name: string) => join(root, 'node_modules', '.bin', name)
+let work: string
+let tarball: string
+let consumer: string
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'immigraflow-pack-'))
+  await run('npm', ['run', 'build'], { cwd: root })
+  await run('npm', ['pack', '--pack-destination', work], { cwd: root })
+  tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')) as string)
+  consumer = join(work, 'consumer')
+  await run('mkdir', ['-p', consumer])
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: consumer })
+}, 240_000)
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true })
+})
+
+const node = (args: string[]) => run(process.execPath, args, { cwd: consumer })
+
+describe('the packed package', () => {
+  it('imports every entry as ESM', async () => {
+    const script = `
+      import { ImmigraFlow, NotFoundError, ImmigraFlowError } from 'immigraflow'
+      import { sign, verify, generateSecret } from 'immigraflow/webhooks'
+      import { createMockApi } from 'immigraflow/mock'
+      import { setupMockServer, startMockServer } from 'immigraflow/mock/node'
+      import { setupMockWorker } from 'immigraflow/mock/browser'
+      const client = new ImmigraFlow({ apiKey: 'k' })
+      const secret = generateSecret()
+      const headers = await sign({ id: 'msg_1', timestamp: new Date(), payload: '{}', secret })
+      await verify('{}', headers, secret)
+      const server = await startMockServer({ port: 0 })
+      const user = await new ImmigraFlow({ apiKey: 'k', baseUrl: server.url }).users.create({ email: 'esm@example.com', name: 'ESM' })
+      await server.close()
+      console.log(JSON.stringify([typeof client.users.list, new NotFoundError({ status: 404, code: 'not_found', message: 'x', requestId: undefined, details: [], headers: new Headers() }) instanceof ImmigraFlowError, typeof createMockApi, typeof setupMockServer, typeof setupMockWorker, user.status]))
+    `
+    const { stdout } = await node(['--input-type=module', '-e', script])
+    expect(JSON.parse(stdout)).toEqual(['function', true, 'function', 'function', 'function', 'pending_verification'])
+  })
+
+  it('requires every entry as CommonJS', async () => {
+    const script = `
+      const { ImmigraFlow } = require('immigraflow')
+      const { sign } = require('immigraflow/webhooks')
+      const { createMockApi } = require('immigraflow/mock')
+      const { startMockServer } = require('immigraflow/mock/node')
+      const { setupMockWorker } = require('immigraflow/mock/browser')
+      ;(async () => {
+        const server = await startMockServer({ port: 0 })
+        const client = new ImmigraFlow({ apiKey: 'k', baseUrl: server.url })
+        const page = await client.users.list()
+        await server.close()
+        console.log(JSON.stringify([typeof sign, typeof createMockApi, typeof setupMockWorker, page.total]))
+      })()
+    `
+    const { stdout } = await node(['-e', script])
+    expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function', 0])
+  })
+
+  it('runs the immigraflow-mock bin, which prints its URL and stops on SIGTERM', async () => {
+    const child = spawn(join(consumer, 'node_modules', '.bin', 'immigraflow-mock'), ['--port', '0'], { cwd: consumer })
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output)
+        if (match) resolve(match[0])
+      })
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)))
+    })
+    const health = await fetch(`${url}/__mock/health`)
+    expect(health.status).toBe(200)
+    const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+    child.kill('SIGTERM')
+    expect(await exit).toBe(0)
+  })
+
+  it.each(['node16', 'bundler'])('type-checks a consumer with moduleResolution %s', async (resolution) => {
+    const dir = join(consumer, `ts-${resolution}`)
+    await run('mkdir', ['-p', dir])
+    const module = resolution === 'node16' ? 'node16' : 'esnext'
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module,
+          moduleResolution: resolution,
+          target: 'es2022',
+          lib: ['es2022', 'dom'],
+          skipLibCheck: false,
+          types: [],
+        },
+        include: ['*.ts'],
+      }),
+    )
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }))
+    writeFileSync(
+      join(dir, 'usage.ts'),
+      `import { ImmigraFlow, type User, NotFoundError } from 'immigraflow'
+import { unwrap, type WebhookEvent } from 'immigraflow/webhooks'
+import { createMockApi } from 'immigraflow/mock'
+const client = new ImmigraFlow({ apiKey: 'k' })
+export async function main(): Promise<string> {
+  const user: User = await client.users.retrieve(1)
+  const event: WebhookEvent = await unwrap('{}', {}, 'whsec_x')
+  if (event.type === 'case.status_changed') return event.data.status_update.status_code
+  const api = createMockApi()
+  return user.email + String(api.baseUrl) + String(NotFoundError.name)
+}
+// @ts-expect-error: a wrong body field is a type error for consumers too
+client.users.create({ mail: 'x@example.com', name: 'X' })
+`,
+    )
+    await run(bin('tsc'), ['-p', dir])
+  })
+
+  it('passes publint', async () => {
+    const { stdout } = await run(bin('publint'), ['--strict', root], { cwd: root })
+    expect(stdout).not.toMatch(/error|warning|suggestion/i)
+  })
+
+  it('passes arethetypeswrong for every entry', async () => {
+    // node16 profile: the package is ESM-first with an exports map, which node10 resolution ignores.
+    const args = [tarball, '--profile', 'node16', '--exclude-entrypoints', './openapi.yaml', './package.json']
+    // attw exits non-zero on any problem, which rejects here; the table must also be all green.
+    const { stdout } = await run(bin('attw'), args, { cwd: root })
+    const verdicts = stdout.split('\n').filter((line) => /^(node16|bundler)/.test(line))
+    expect(verdicts).toHaveLength(5 * 3)
+    expect(verdicts.every((line) => line.includes('🟢'))).toBe(true)
+  })
+})
