@@ -45,8 +45,8 @@ function remoteInbox(baseUrl: string): ExampleInbox {
   return {
     async verificationToken(email) {
       const response = await fetch(new URL('/__mock/outbox', baseUrl))
-      const outbox = (await response.json()) as Array<{ to: string; token: string | null }>
-      return mockInbox(outbox).verificationToken(email)
+      const outbox = (await response.json()) as { data: Array<{ to: string; token: string | null }> }
+      return mockInbox(outbox.data).verificationToken(email)
     },
   }
 }

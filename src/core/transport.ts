@@ -120,7 +120,8 @@ export function createTransportMiddleware(settings: TransportSettings): Middlewa
       settings.logger.info(
         `Retrying ${describe(state)} after ${why} in ${Math.round(delay)} ms (retry ${state.retries + 1} of ${settings.maxRetries})`,
       )
-      await outcome.response?.body?.cancel()
+      // Free the connection without waiting: some fetch implementations never settle cancel() on a mocked body.
+      outcome.response?.body?.cancel().catch(() => {})
       try {
         await sleep(delay, state.userSignal)
       } catch (error) {

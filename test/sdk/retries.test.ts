@@ -115,6 +115,16 @@ describe('retries', () => {
     expect(requests).toHaveLength(3)
   })
 
+  it('retries even when cancelling the failed response body never settles (bug: retries hung under MSW)', async () => {
+    const stuckBody = new ReadableStream({ cancel: () => new Promise<void>(() => {}) })
+    const stuck = new Response(stuckBody, { status: 503, headers: { 'Retry-After': '1' } })
+    const { fetch, requests } = stubFetch(stuck, json(USER))
+    const call = settle(clientWith(fetch).users.retrieve(7))
+    await vi.runAllTimersAsync()
+    expect(call.value).toEqual(USER)
+    expect(requests).toHaveLength(2)
+  })
+
   it('does not retry a 400', async () => {
     const { fetch, requests } = stubFetch(apiError(400, 'bad_request'))
     const call = settle(clientWith(fetch).users.retrieve(7))
