@@ -429,7 +429,7 @@ export class MockStore {
     const view: Webhook = {
       id: record.id,
       url: record.url,
-      events: [...record.events],
+      events: structuredClone(record.events),
       description: record.description,
       active: record.active,
       disabled_reason: record.disabled_reason,

@@ -116,11 +116,14 @@ function stringSchema(schema: JsonSchema): string {
 }
 
 function numberSchema(schema: JsonSchema, integer: boolean, wire: Wire): string {
-  let code = wire === 'string' ? 'z.coerce.number<string | number>()' : 'z.number()'
-  if (integer) code += '.int()'
+  let code = integer ? 'z.number().int()' : 'z.number()'
   if (schema.minimum !== undefined) code += `.min(${schema.minimum})`
   if (schema.maximum !== undefined) code += `.max(${schema.maximum})`
-  return code
+  if (wire === 'json') return code
+  // URL values are strings: convert only plain decimal numerals, so `0x1`, `1e1`, ` 1` or an
+  // empty value stay strings and are reported as not being numbers.
+  const numeral = integer ? '^-?[0-9]+$' : '^-?[0-9]+(\\.[0-9]+)?$'
+  return `z.preprocess((value) => (typeof value === 'string' && /${numeral}/.test(value) ? Number(value) : value), ${code})`
 }
 
 function objectSchema(schema: JsonSchema, where: string, wire: Wire): string {

@@ -36,6 +36,7 @@ function message(issue: Issue, field: string): string {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required'
       if (issue.expected === 'int') return 'must be an integer'
+      if (issue.expected === 'boolean') return 'must be true or false'
       return `must be ${issue.expected === 'object' || issue.expected === 'array' ? 'an' : 'a'} ${issue.expected}`
     case 'too_small':
       return sizeMessage(issue.origin, issue.minimum, true)
@@ -49,14 +50,30 @@ function message(issue: Issue, field: string): string {
     case 'invalid_value':
       return `must be one of: ${issue.values.map((value) => String(value)).join(', ')}`
     case 'invalid_union':
-      return last === 'active' ? 'must be true or false' : 'has an invalid value'
+      return 'has an invalid value'
     default:
       return issue.message
   }
 }
 
+/**
+ * Replaces each failed union by the issues of its closest branch (the one with the fewest
+ * issues), so a detail names the exact bad field (`events.1`) rather than the whole union.
+ */
+function closestBranches(issues: readonly Issue[], prefix: readonly PropertyKey[] = []): Issue[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path]
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best))
+      if (closest.length > 0) return closestBranches(closest, path)
+    }
+    return [{ ...issue, path } as Issue]
+  })
+}
+
 /** Turns zod issues into details (parse with `reportInput: true` so missing fields read "is required"). */
-export function issuesToDetails(issues: readonly Issue[]): ErrorDetail[] {
+export function issuesToDetails(rawIssues: readonly Issue[]): ErrorDetail[] {
+  const issues = closestBranches(rawIssues)
   const details: ErrorDetail[] = []
   const seen = new Set<string>()
   const add = (field: string, text: string) => {

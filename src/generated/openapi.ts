@@ -682,16 +682,19 @@ export interface components {
       /** @description The signing secret; present only in the create response and after `rotate_secret`. */
       secret?: string
     }
-    /** @description The event types to receive, or `["*"]` for all of them. */
-    WebhookEventSelection: (
-      | '*'
+    /** @description Some of the event types (each at most once), or `["*"]` for all of them, present and future. */
+    WebhookEventSelection: components['schemas']['EventType'][] | '*'[]
+    /**
+     * @description The type of a webhook event.
+     * @enum {string}
+     */
+    EventType:
       | 'user.created'
       | 'user.updated'
       | 'user.verified'
       | 'case.created'
       | 'case.updated'
       | 'case.status_changed'
-    )[]
     /**
      * Format: uri
      * @description An https URL (http is allowed for localhost and 127.0.0.1).

@@ -212,23 +212,26 @@ export const CaseDetailsResponseSchema = z.looseObject({
   update_count: z.number().int().min(0),
 })
 
-/** The event types to receive, or `["*"]` for all of them. */
-export const WebhookEventSelectionSchema = z
-  .array(
-    z.enum([
-      '*',
-      'user.created',
-      'user.updated',
-      'user.verified',
-      'case.created',
-      'case.updated',
-      'case.status_changed',
-    ]),
-  )
-  .min(1)
-  .refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, {
-    message: 'items must be unique',
-  })
+/** The type of a webhook event. */
+export const EventTypeSchema = z.enum([
+  'user.created',
+  'user.updated',
+  'user.verified',
+  'case.created',
+  'case.updated',
+  'case.status_changed',
+])
+
+/** Some of the event types (each at most once), or `["*"]` for all of them, present and future. */
+export const WebhookEventSelectionSchema = z.union([
+  z
+    .array(EventTypeSchema)
+    .min(1)
+    .refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, {
+      message: 'items must be unique',
+    }),
+  z.array(z.literal('*')).min(1).max(1),
+])
 
 export const WebhookSchema = z.looseObject({
   id: IdSchema,
@@ -376,7 +379,12 @@ export const operations = {
     path: '/v1/users',
     pathParams: z.strictObject({}),
     query: z.strictObject({
-      limit: z.coerce.number<string | number>().int().min(1).max(100).default(20),
+      limit: z
+        .preprocess(
+          (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+          z.number().int().min(1).max(100),
+        )
+        .default(20),
       cursor: z.string().min(1).max(200).optional(),
       status: z.enum(['pending_verification', 'active', 'disabled']).optional(),
       email: z.email().max(254).optional(),
@@ -412,7 +420,12 @@ export const operations = {
   getUser: {
     method: 'GET',
     path: '/v1/users/{user_id}',
-    pathParams: z.strictObject({ user_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      user_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: null,
     responses: {
@@ -428,7 +441,12 @@ export const operations = {
   updateUser: {
     method: 'PUT',
     path: '/v1/users/{user_id}',
-    pathParams: z.strictObject({ user_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      user_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: UserUpdateRequestSchema,
     responses: {
@@ -447,9 +465,19 @@ export const operations = {
   listUserCases: {
     method: 'GET',
     path: '/v1/users/{user_id}/cases',
-    pathParams: z.strictObject({ user_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      user_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({
-      limit: z.coerce.number<string | number>().int().min(1).max(100).default(20),
+      limit: z
+        .preprocess(
+          (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+          z.number().int().min(1).max(100),
+        )
+        .default(20),
       cursor: z.string().min(1).max(200).optional(),
       active: z.union([z.boolean(), z.stringbool()]).optional(),
     }),
@@ -467,7 +495,12 @@ export const operations = {
   createCase: {
     method: 'POST',
     path: '/v1/users/{user_id}/cases',
-    pathParams: z.strictObject({ user_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      user_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: CaseCreateRequestSchema,
     responses: {
@@ -486,7 +519,12 @@ export const operations = {
   getCase: {
     method: 'GET',
     path: '/v1/cases/{case_id}',
-    pathParams: z.strictObject({ case_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      case_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: null,
     responses: {
@@ -502,7 +540,12 @@ export const operations = {
   updateCase: {
     method: 'PUT',
     path: '/v1/cases/{case_id}',
-    pathParams: z.strictObject({ case_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      case_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: CaseUpdateRequestSchema,
     responses: {
@@ -523,7 +566,12 @@ export const operations = {
     path: '/v1/webhooks',
     pathParams: z.strictObject({}),
     query: z.strictObject({
-      limit: z.coerce.number<string | number>().int().min(1).max(100).default(20),
+      limit: z
+        .preprocess(
+          (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+          z.number().int().min(1).max(100),
+        )
+        .default(20),
       cursor: z.string().min(1).max(200).optional(),
     }),
     body: null,
@@ -556,7 +604,12 @@ export const operations = {
   getWebhook: {
     method: 'GET',
     path: '/v1/webhooks/{webhook_id}',
-    pathParams: z.strictObject({ webhook_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      webhook_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: null,
     responses: {
@@ -572,7 +625,12 @@ export const operations = {
   updateWebhook: {
     method: 'PUT',
     path: '/v1/webhooks/{webhook_id}',
-    pathParams: z.strictObject({ webhook_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      webhook_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: WebhookUpdateRequestSchema,
     responses: {
@@ -590,7 +648,12 @@ export const operations = {
   deleteWebhook: {
     method: 'DELETE',
     path: '/v1/webhooks/{webhook_id}',
-    pathParams: z.strictObject({ webhook_id: z.coerce.number<string | number>().int().min(1) }),
+    pathParams: z.strictObject({
+      webhook_id: z.preprocess(
+        (value) => (typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value),
+        z.number().int().min(1),
+      ),
+    }),
     query: z.strictObject({}),
     body: null,
     responses: {

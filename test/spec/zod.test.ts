@@ -75,6 +75,13 @@ describe('generated zod schemas', () => {
     }
   })
 
+  it('accepts ["*"] alone, never beside named events', () => {
+    const url = 'https://hooks.example.com/x'
+    expect(generated.WebhookCreateRequestSchema.safeParse({ url, events: ['*'] }).success).toBe(true)
+    expect(generated.WebhookCreateRequestSchema.safeParse({ url, events: ['*', 'user.created'] }).success).toBe(false)
+    expect(generated.WebhookCreateRequestSchema.safeParse({ url, events: ['*', '*'] }).success).toBe(false)
+  })
+
   it('rejects duplicate webhook event types', () => {
     const result = generated.WebhookCreateRequestSchema.safeParse({
       url: 'https://hooks.example.com/x',
@@ -98,5 +105,8 @@ describe('generated zod schemas', () => {
     expect(query.safeParse({ limit: '101' }).success).toBe(false)
     expect(query.safeParse({ limit: 'ten' }).success).toBe(false)
     expect(query.safeParse({ limt: '5' }).success).toBe(false)
+    for (const loose of ['0x1', '1e1', ' 1', '', '1.0'])
+      expect(query.safeParse({ limit: loose }).success, loose).toBe(false)
+    expect(pathParams.safeParse({ user_id: '0x2a' }).success).toBe(false)
   })
 })
