@@ -24,6 +24,9 @@ export class Tracker {
   }
 }
 
+/** The last instant a JavaScript Date can hold; past it every timestamp the mock writes would throw. */
+const MAX_TIME = 8.64e15
+
 export interface MockClock {
   /** Mock time in milliseconds since the epoch. */
   now(): number
@@ -96,8 +99,13 @@ export class Scheduler implements MockClock {
 
   async advance(ms: number): Promise<void> {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite number ≥ 0, got ${ms}`)
-    await this.idle()
     const target = this.host.state().now + ms
+    if (target > MAX_TIME) {
+      throw new RangeError(
+        `advance(${ms}) would move the mock clock past the last valid date, ${new Date(MAX_TIME).toISOString()}`,
+      )
+    }
+    await this.idle()
     for (;;) {
       const state = this.host.state()
       const next = state.jobs[0]

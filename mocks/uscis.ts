@@ -404,6 +404,12 @@ export function createUscis(state: () => MockState): UscisSimulator {
       return view(normalised, found)
     },
     fail({ status, retryAfter, times }) {
+      if (retryAfter !== undefined && !(Number.isInteger(retryAfter) && retryAfter >= 0)) {
+        throw new RangeError(`uscis.fail: retryAfter must be a whole number of seconds ≥ 0, got ${retryAfter}`)
+      }
+      if (times !== undefined && !(Number.isInteger(times) && times >= 1)) {
+        throw new RangeError(`uscis.fail: times must be a whole number ≥ 1, got ${times}`)
+      }
       state().uscis.outage = { status, retry_after: retryAfter ?? (status === 429 ? 30 : 60), remaining: times ?? null }
     },
     recover() {

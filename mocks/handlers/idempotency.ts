@@ -38,5 +38,11 @@ export function remember(
   key: string,
   record: Omit<IdempotencyRecord, 'expires_at'>,
 ): void {
+  // The mock clock never runs backwards, so records sit in the map in expiry order: drop the
+  // expired ones from the front, keeping memory bounded however many keys a long run uses.
+  for (const [stored, found] of state.idempotency) {
+    if (found.expires_at > state.now) break
+    state.idempotency.delete(stored)
+  }
   state.idempotency.set(`${scope}\n${key}`, { ...record, expires_at: state.now + DAY })
 }

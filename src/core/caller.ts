@@ -71,7 +71,9 @@ export class Caller {
     send: (init: CallInit) => Promise<FetchResult<T>>,
   ): Promise<{ data: T; response: Response }> {
     checkRequestOptions(options)
-    await checkInput(operationId, input)
+    // Synchronous once the schemas are loaded: no await on the hot path.
+    const checking = checkInput(operationId, input)
+    if (checking) await checking
     if (options.signal?.aborted) throw new APIUserAbortError(undefined, { cause: options.signal.reason })
     const settings = this.#settings
     // The call's first attempt runs under this controller; the transport arms it with the
@@ -111,9 +113,10 @@ export class Caller {
 
 /** Rejects per-call options that could only misbehave, with a message naming the option. */
 export function checkRequestOptions(options: RequestOptions, source = 'request option'): void {
-  if (options.timeout !== undefined && !(Number.isFinite(options.timeout) && options.timeout > 0)) {
+  // Timers cannot wait longer than 2^31 − 1 ms (about 24.8 days); a longer one fires at once.
+  if (options.timeout !== undefined && !(options.timeout > 0 && options.timeout <= 2_147_483_647)) {
     throw new ImmigraFlowError(
-      `The ${source} "timeout" must be a positive number of milliseconds; got ${options.timeout}.`,
+      `The ${source} "timeout" must be a number of milliseconds from 1 to 2147483647; got ${options.timeout}.`,
     )
   }
   if (options.maxRetries !== undefined && !(Number.isInteger(options.maxRetries) && options.maxRetries >= 0)) {

@@ -44,10 +44,16 @@ export function createLogger(options: { logLevel?: LogLevel; logger?: Logger; ap
   return { level, error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') }
 }
 
-/** Replaces every occurrence of the secret in strings, nested plain objects and arrays. */
+/**
+ * Replaces the secret in strings, nested plain objects and arrays: every `Bearer <token>`,
+ * and the key itself wherever it appears (only keys of 8+ characters, so a short test key
+ * such as "k" does not garble ordinary words).
+ */
 export function redactSecret(value: unknown, secret: string): unknown {
-  if (!secret) return value
-  if (typeof value === 'string') return value.split(secret).join('***')
+  if (typeof value === 'string') {
+    const bearerless = value.replace(/Bearer\s+\S+/gi, 'Bearer ***')
+    return secret.length >= 8 ? bearerless.split(secret).join('***') : bearerless
+  }
   if (Array.isArray(value)) return value.map((item) => redactSecret(item, secret))
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactSecret(item, secret)]))

@@ -3,29 +3,31 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500
 }
 
-/** The longest server-requested wait the SDK honours; longer hints fall back to backoff. */
+/** The longest server-requested wait the SDK honours; a longer one ends the retries. */
 export const MAX_RETRY_AFTER_MS = 60_000
 const INITIAL_RETRY_DELAY_MS = 500
 const MAX_RETRY_DELAY_MS = 8_000
 
 /**
  * Reads how long the server asks us to wait: `retry-after-ms` (milliseconds), else
- * `Retry-After` (seconds or an HTTP date). Returns undefined when absent, unparsable, or
- * outside 0–60 s.
+ * `Retry-After` (seconds or an HTTP date). Undefined when absent or unparsable (a past date
+ * counts as 0). A wait over 60 s comes back as Infinity: the SDK then does not retry at all,
+ * because retrying sooner than asked would only be refused again, and blocking the caller for
+ * longer is worse than handing the error (with its Retry-After) back.
  */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
   const fromMs = Number.parseFloat(headers.get('retry-after-ms') ?? '')
-  if (Number.isFinite(fromMs)) return within(fromMs)
-  const retryAfter = headers.get('retry-after')
+  if (Number.isFinite(fromMs)) return capped(fromMs)
+  const retryAfter = headers.get('retry-after')?.trim()
   if (!retryAfter) return undefined
   const seconds = Number(retryAfter)
-  if (retryAfter.trim() !== '' && Number.isFinite(seconds)) return within(seconds * 1000)
+  if (Number.isFinite(seconds)) return capped(seconds * 1000)
   const date = Date.parse(retryAfter)
-  return Number.isNaN(date) ? undefined : within(date - now)
+  return Number.isNaN(date) ? undefined : capped(date - now)
 }
 
-function within(ms: number): number | undefined {
-  return ms >= 0 && ms <= MAX_RETRY_AFTER_MS ? ms : undefined
+function capped(ms: number): number {
+  return ms > MAX_RETRY_AFTER_MS ? Number.POSITIVE_INFINITY : Math.max(0, ms)
 }
 
 /**

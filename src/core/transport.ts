@@ -111,6 +111,7 @@ export function createTransportMiddleware(settings: TransportSettings): Middlewa
       if (!retryable || state.retries >= settings.maxRetries) return finish(id, state, outcome)
 
       const hinted = outcome.response ? retryAfterMs(outcome.response.headers, Date.now()) : undefined
+      if (hinted === Number.POSITIVE_INFINITY) return finish(id, state, outcome)
       const delay = hinted ?? backoffDelayMs(state.retries)
       const why = outcome.response
         ? `status ${outcome.response.status}`

@@ -13,25 +13,47 @@ export type OperationInput = {
 
 // The schemas load on first use, so code that never calls the API (or only verifies
 // webhooks) does not pay for zod at start-up or in its bundle.
-let schemas: Promise<typeof import('../generated/zod')> | undefined
+type Schemas = typeof import('../generated/zod')
+let schemas: Promise<Schemas> | undefined
+/** The schemas once loaded: later calls check their input without waiting on the import. */
+let loaded: Schemas | undefined
 const loadSchemas = () => {
-  schemas ??= import('../generated/zod')
+  schemas ??= import('../generated/zod').then((module) => {
+    loaded = module
+    return module
+  })
   return schemas
 }
 
 /**
- * Checks a call's input against the spec's schemas and throws a `ValidationError` naming
- * every invalid field, before anything is sent.
+ * Whether a schema accepts an empty object. Parsing is deterministic, so a call that sends no path
+ * or query parameters need not parse `{}` again each time: most calls send no query at all.
  */
-export async function checkInput(operationId: OperationId, input: OperationInput): Promise<void> {
-  const { operations } = await loadSchemas()
+const acceptsEmpty = new WeakMap<ZodType, boolean>()
+function emptyIsValid(schema: ZodType): boolean {
+  let valid = acceptsEmpty.get(schema)
+  if (valid === undefined) {
+    valid = schema.safeParse({}).success
+    acceptsEmpty.set(schema, valid)
+  }
+  return valid
+}
+
+function collect(details: ErrorDetail[], schema: ZodType, value: unknown): ErrorDetail[] {
+  if (value === undefined && emptyIsValid(schema)) return details
+  const result = check(schema, value ?? {})
+  return result.ok ? details : details.concat(result.details)
+}
+
+function checkLoaded({ operations }: Schemas, operationId: OperationId, input: OperationInput): void {
   const operation = operations[operationId]
-  const failures = [
-    check(operation.pathParams, input.path ?? {}),
-    check(operation.query, input.query ?? {}),
-    ...(operation.body ? [check(operation.body, input.body)] : []),
-  ]
-  const details = failures.flatMap((result) => (result.ok ? [] : result.details))
+  let details: ErrorDetail[] = []
+  details = collect(details, operation.pathParams, input.path)
+  details = collect(details, operation.query, input.query)
+  if (operation.body) {
+    const result = check(operation.body, input.body)
+    if (!result.ok) details = details.concat(result.details)
+  }
   if (details.length === 0) return
   throw new ValidationError({
     status: undefined,
@@ -41,6 +63,19 @@ export async function checkInput(operationId: OperationId, input: OperationInput
     details,
     headers: new Headers(),
   })
+}
+
+/**
+ * Checks a call's input against the spec's schemas and throws a `ValidationError` naming
+ * every invalid field, before anything is sent. Once the schemas are loaded it checks at once
+ * and returns undefined (this runs on every call); before that it returns a promise.
+ */
+export function checkInput(operationId: OperationId, input: OperationInput): Promise<void> | undefined {
+  if (loaded) {
+    checkLoaded(loaded, operationId, input)
+    return undefined
+  }
+  return loadSchemas().then((module) => checkLoaded(module, operationId, input))
 }
 
 /** A response that does not match the spec (only raised with `validateResponses: true`). */

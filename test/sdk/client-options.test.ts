@@ -44,6 +44,8 @@ describe('client options', () => {
 
   it('rejects a negative timeout and a fractional maxRetries, naming the option', () => {
     expect(() => new ImmigraFlow({ apiKey: 'k', timeout: -1 })).toThrow(/"timeout"/)
+    // Longer than a timer can wait: it would fire at once (bug: every request timed out in 1 ms).
+    expect(() => new ImmigraFlow({ apiKey: 'k', timeout: 2 ** 31 })).toThrow(/"timeout"/)
     expect(() => new ImmigraFlow({ apiKey: 'k', maxRetries: 1.5 })).toThrow(/"maxRetries"/)
   })
 
@@ -87,6 +89,16 @@ describe('logging', () => {
     await expect(client.users.retrieve(7)).rejects.toThrow()
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain('Key *** is revoked')
+  })
+
+  it('leaves ordinary words alone with a short key, but still hides any Bearer token (bug: key "k" garbled "checkCaseStatus")', async () => {
+    const { logger, lines } = captureLogger()
+    const fetch = async () =>
+      json({ error: { code: 'unauthorized', message: 'Bearer k is not a key', request_id: 'r' } }, 401)
+    const client = new ImmigraFlow({ apiKey: 'k', fetch, logger, logLevel: 'warn' })
+    await expect(client.check.status({ receipt_number: 'EAC2190012345' })).rejects.toThrow()
+    expect(lines[0]).toContain('checkCaseStatus failed')
+    expect(lines[0]).toContain('Bearer *** is not a key')
   })
 
   it('takes the level from IMMIGRAFLOW_LOG and logs nothing below it', async () => {

@@ -91,10 +91,21 @@ describe('retries', () => {
     expect(requests).toHaveLength(2)
   })
 
-  it('ignores a Retry-After over 60 s and backs off instead (at most 0.5 s for the first retry)', async () => {
+  it('does not retry when Retry-After asks for more than 60 s, and hands the error back with it', async () => {
     const { fetch, requests } = stubFetch(apiError(429, 'rate_limited', { 'Retry-After': '3600' }), json(USER))
+    const call = settle(clientWith(fetch).users.retrieve(7))
+    await vi.runAllTimersAsync()
+    expect(call.error).toBeInstanceOf(RateLimitError)
+    expect((call.error as RateLimitError).headers.get('retry-after')).toBe('3600')
+    expect(requests).toHaveLength(1)
+  })
+
+  it('honours a Retry-After of exactly 60 s', async () => {
+    const { fetch, requests } = stubFetch(apiError(503, 'service_unavailable', { 'Retry-After': '60' }), json(USER))
     settle(clientWith(fetch).users.retrieve(7))
-    await vi.advanceTimersByTimeAsync(500)
+    await vi.advanceTimersByTimeAsync(59_999)
+    expect(requests).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(1)
     expect(requests).toHaveLength(2)
   })
 
