@@ -1,5 +1,6 @@
 /** `createMockApi()`: one self-contained, stateful ImmigraFlow mock (store, clock, USCIS, handlers, controls). */
 import { getResponse, type HttpHandler } from 'msw'
+import { encodeBase64 } from '../src/webhooks/encoding'
 import { type MockClock, Scheduler, Tracker } from './clock'
 import type { MockContext } from './context'
 import { emitEvent, runDelivery } from './delivery'
@@ -11,7 +12,7 @@ import { userHandlers } from './handlers/users'
 import { webhookHandlers } from './handlers/webhooks'
 import { runNotification } from './notify'
 import { applyPreload, type PreloadInput, parsePreload } from './preload'
-import { nextRandom, randomBytes, randomToken, toBase64 } from './random'
+import { nextRandom, randomBytes, randomToken } from './random'
 import {
   createState,
   type DeliveryAttempt,
@@ -85,7 +86,9 @@ export interface MockApi {
   handle(request: Request): Promise<Response | undefined>
 }
 
+/** The origin the mock answers unless told otherwise: the production API's. */
 export const DEFAULT_BASE_URL = 'https://api.immigraflow.com'
+/** Where the mock clock starts unless told otherwise, so fresh mocks give identical bodies. */
 export const DEFAULT_START_TIME = '2026-01-05T09:00:00.000Z'
 
 function toTime(value: string | number | Date): number {
@@ -130,7 +133,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     now: () => isoTime(state.now),
     token: (length) => randomToken(state.random, length),
     random: () => nextRandom(state.random),
-    secret: () => `whsec_${toBase64(randomBytes(state.random, 32))}`,
+    secret: () => `whsec_${encodeBase64(randomBytes(state.random, 32))}`,
     emit: (type, data) =>
       emitEvent(ctx, {
         id: `evt_${randomToken(state.random, 20)}`,

@@ -24,6 +24,9 @@ export class Tracker {
   }
 }
 
+/** One day of mock time, in milliseconds. */
+export const DAY_MS = 86_400_000
+
 /** The last instant a JavaScript Date can hold; past it every timestamp the mock writes would throw. */
 const MAX_TIME = 8.64e15
 
@@ -48,6 +51,7 @@ export interface ClockHost {
   tracker: Tracker
 }
 
+/** The mock clock with its queue of jobs (notification retries, webhook deliveries). */
 export class Scheduler implements MockClock {
   constructor(private readonly host: ClockHost) {}
 

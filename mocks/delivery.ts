@@ -7,16 +7,17 @@
  * 5 h, 10 h and 10 h of mock time (plus up to 10 % seeded jitter); a 410 disables the endpoint.
  */
 import { sign } from '../src/webhooks'
+import { DAY_MS as DAY } from './clock'
 import type { MockContext } from './context'
 import { nextRandom, seedState } from './random'
 import { isoTime, type Job, type WebhookEvent, type WebhookRecord } from './store'
 
+/** Mock-time waits before delivery attempts 2 to 8 (Standard Webhooks' usual schedule). */
 export const DELIVERY_RETRY_DELAYS_MS = [
   5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
 ] as const
 /** The extra share of a retry delay added as jitter, at most. */
 export const DELIVERY_JITTER = 0.1
-const DAY = 86_400_000
 
 export function subscribes(webhook: WebhookRecord, type: WebhookEvent['type']): boolean {
   return webhook.events.some((event) => event === '*' || event === type)

@@ -10,6 +10,7 @@
 import type { MockContext } from './context'
 import type { CaseRecord, Job, NotifyStatus, StatusUpdate, User } from './store'
 
+/** Attempts per channel before a notification is marked `failed`. */
 export const MAX_NOTIFY_ATTEMPTS = 3
 /** Wait after a failed attempt 1 and 2. */
 export const NOTIFY_RETRY_DELAYS_MS = [60_000, 300_000] as const
@@ -21,6 +22,7 @@ export function emailFailure(email: string): string | null {
     : null
 }
 
+/** Why a WhatsApp message to this number fails, or null when it goes through. */
 export function whatsappFailure(phone: string): string | null {
   return phone.endsWith('0000') ? 'WhatsApp rejected the message: recipient not on WhatsApp' : null
 }

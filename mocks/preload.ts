@@ -16,6 +16,7 @@
  * Preloading sends no events; pending users get a verification email with a token.
  */
 import { z } from 'zod'
+import { normalizeReceiptNumber } from '../src/core/receipt'
 import {
   CaseCreateRequestSchema,
   UserCreateRequestSchema,
@@ -24,10 +25,10 @@ import {
   WebhookSchema,
 } from '../src/generated/zod'
 import type { MockContext } from './context'
-import { normaliseReceipt } from './handlers/cases'
 import { issueVerificationToken } from './handlers/users'
 import { issuesToDetails } from './handlers/validation'
 
+/** The format of a preload (`--seed FILE`): users with their cases, and webhooks. */
 export const PreloadSchema = z.strictObject({
   users: z
     .array(
@@ -69,7 +70,7 @@ export function parsePreload(input: unknown): PreloadData {
       problems.push(`users.${index}.phone: required when notify_by_whatsapp is true`)
     const receipts = new Set<string>()
     user.cases.forEach((item, caseIndex) => {
-      const receipt = normaliseReceipt(item.receipt_number)
+      const receipt = normalizeReceiptNumber(item.receipt_number)
       if (item.active && receipts.has(receipt)) {
         problems.push(`users.${index}.cases.${caseIndex}.receipt_number: ${receipt} is already tracked by this user`)
       }
@@ -101,7 +102,7 @@ export function applyPreload(ctx: MockContext, data: PreloadData): void {
         {
           user_id: user.id,
           user_case_id: item.user_case_id ?? null,
-          receipt_number: normaliseReceipt(item.receipt_number),
+          receipt_number: normalizeReceiptNumber(item.receipt_number),
           description: item.description ?? null,
           active: item.active,
         },

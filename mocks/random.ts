@@ -43,10 +43,3 @@ export function randomBytes(state: RandomState, length: number): Uint8Array {
   for (let i = 0; i < length; i++) bytes[i] = Math.floor(nextRandom(state) * 256)
   return bytes
 }
-
-/** Standard base64 of bytes, without Node's Buffer so the mock runs in browsers too. */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}

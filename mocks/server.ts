@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { createMockApi, type MockApi, type MockApiOptions } from './api'
 import { validateGlobalFaults } from './faults'
+import { directDispatch, type MockReply, type MockRequest } from './handlers/route'
 import { UnknownReceiptError } from './uscis'
 
 export interface StartMockServerOptions extends MockApiOptions {
@@ -208,26 +209,28 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): 
     }
     return
   }
+  // The mock's own routes answer without MSW: no fetch Request or Response is built on the way.
+  const request = nodeRequest(api, method, target, req, raw)
+  const direct = request ? directDispatch(api.handlers, request) : null
+  if (direct) {
+    sendReply(req, res, await direct, method, target)
+    return
+  }
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name === 'host' || name === 'connection') continue
     headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   }
   const hasBody = method !== 'GET' && method !== 'HEAD'
-  const request = new Request(`${api.baseUrl}${target}`, {
-    method,
-    headers,
-    body: hasBody ? new Uint8Array(raw) : undefined,
-  })
-  const response = await api.handle(request)
+  const response = await api.handle(
+    new Request(`${api.baseUrl}${target}`, {
+      method,
+      headers,
+      body: hasBody ? new Uint8Array(raw) : undefined,
+    }),
+  )
   if (!response) {
-    sendJson(res, 404, {
-      error: {
-        code: 'not_found',
-        message: `No route ${method} ${target}; the API lives under /v1.`,
-        request_id: req.headers['x-request-id'] ?? 'req_none',
-      },
-    })
+    sendNoRoute(req, res, method, target)
     return
   }
   // `Prefer: fault=reset`: drop the connection without an answer.
@@ -244,6 +247,87 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): 
   res.writeHead(response.status, outgoing)
   res.end(body)
 }
+
+function sendNoRoute(req: IncomingMessage, res: ServerResponse, method: string, target: string): void {
+  sendJson(res, 404, {
+    error: {
+      code: 'not_found',
+      message: `No route ${method} ${target}; the API lives under /v1.`,
+      request_id: req.headers['x-request-id'] ?? 'req_none',
+    },
+  })
+}
+
+// Fetch's Headers strip these from both ends of a value.
+const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
+
+/**
+ * A node request as the pipeline reads it, with the header values fetch's `Headers` would give
+ * (repeated headers joined, outer whitespace stripped; `host` and `connection` dropped as the
+ * bridge drops them). Undefined when the target does not make a URL: then `new Request` decides.
+ */
+function nodeRequest(
+  api: MockApi,
+  method: string,
+  target: string,
+  req: IncomingMessage,
+  raw: Buffer,
+): MockRequest | undefined {
+  let url: URL
+  try {
+    url = new URL(`${api.baseUrl}${target}`)
+  } catch {
+    return undefined
+  }
+  const hasBody = method !== 'GET' && method !== 'HEAD'
+  return {
+    method,
+    url,
+    header(name) {
+      if (name === 'host' || name === 'connection') return null
+      const value = req.headers[name]
+      if (value === undefined) return null
+      return (Array.isArray(value) ? value.join(', ') : value).replace(HTTP_WHITESPACE, '')
+    },
+    // A fetch Request for GET or HEAD carries no body.
+    bytes: async () => (hasBody ? raw : new Uint8Array()),
+  }
+}
+
+/** Writes a reply as the bridge writes a fetch Response: header names lower-cased and sorted, a Content-Length. */
+function sendReply(
+  req: IncomingMessage,
+  res: ServerResponse,
+  reply: MockReply | undefined,
+  method: string,
+  target: string,
+): void {
+  if (!reply) {
+    sendNoRoute(req, res, method, target)
+    return
+  }
+  // `Prefer: fault=reset`: drop the connection without an answer.
+  if (reply.reset) {
+    req.socket.destroy()
+    return
+  }
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(reply.headers)) {
+    const lower = name.toLowerCase()
+    headers[lower] = lower in headers ? `${headers[lower]}, ${value}` : value
+  }
+  // A fetch Response labels a text body it was given without a type.
+  if (reply.body !== null && !('content-type' in headers)) headers['content-type'] = 'text/plain;charset=UTF-8'
+  const outgoing: Record<string, string> = { ...CORS_HEADERS }
+  for (const name of Object.keys(headers).sort())
+    outgoing[name] = (headers[name] as string).replace(HTTP_WHITESPACE, '')
+  const body = reply.body === null ? EMPTY : Buffer.from(reply.body)
+  outgoing['content-length'] = String(body.length)
+  res.writeHead(reply.status, outgoing)
+  res.end(body)
+}
+
+const EMPTY = Buffer.alloc(0)
 
 /** Starts the standalone mock on `host:port` (port 0 picks a free one). */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {

@@ -18,10 +18,12 @@
  * Each step is dated at midnight UTC; `advance(receipt)` moves one step now and
  * `setStatus(receipt, title)` forces any title. `fail()` simulates throttling or an outage.
  */
+import { normalizeReceiptNumber } from '../src/core/receipt'
+import { ReceiptNumberSchema } from '../src/generated/zod'
+import { DAY_MS as DAY } from './clock'
 import type { MockState, ReceiptRecord, UscisOutage, UscisStatus } from './store'
 import { isoTime } from './store'
 
-const DAY = 86_400_000
 const WEEK = 7 * DAY
 
 interface Form {
@@ -294,8 +296,6 @@ export interface UscisSimulator {
 }
 
 export function createUscis(state: () => MockState): UscisSimulator {
-  const normalise = (receipt: string) => receipt.replace(/[\s-]/g, '').toUpperCase()
-
   function record(receipt: string): ReceiptRecord {
     const s = state()
     let found = s.uscis.receipts.get(receipt)
@@ -367,8 +367,9 @@ export function createUscis(state: () => MockState): UscisSimulator {
   }
 
   function known(receipt: string): string {
-    const normalised = normalise(receipt)
-    if (!/^[A-Z]{3}[0-9]{10}$/.test(normalised)) throw new UnknownReceiptError(`Not a receipt number: ${receipt}`)
+    const normalised = normalizeReceiptNumber(receipt)
+    if (!ReceiptNumberSchema.safeParse(normalised).success)
+      throw new UnknownReceiptError(`Not a receipt number: ${receipt}`)
     if (!isKnownReceipt(normalised))
       throw new UnknownReceiptError(`USCIS has no case with receipt number ${normalised}.`)
     return normalised
@@ -376,7 +377,7 @@ export function createUscis(state: () => MockState): UscisSimulator {
 
   return {
     lookup(receipt) {
-      const normalised = normalise(receipt)
+      const normalised = normalizeReceiptNumber(receipt)
       if (!isKnownReceipt(normalised)) return null
       return view(normalised, record(normalised))
     },

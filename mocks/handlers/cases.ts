@@ -1,16 +1,12 @@
 /** Cases: list and create under a user, get with history, update label/description/active. */
 import type { HttpHandler } from 'msw'
+import { normalizeReceiptNumber } from '../../src/core/receipt'
 import type { MockContext } from '../context'
 import type { CaseRecord } from '../store'
 import { conflict, notFound } from './errors'
 import { paginate } from './pagination'
 import { route } from './route'
 import { findUser } from './users'
-
-/** Trim, upper-case, drop spaces and hyphens. */
-export function normaliseReceipt(receipt: string): string {
-  return receipt.replace(/[\s-]/g, '').toUpperCase()
-}
 
 function findCase(ctx: MockContext, id: number): CaseRecord {
   const found = ctx.store.getCase(id)
@@ -52,7 +48,7 @@ export function caseHandlers(ctx: MockContext): HttpHandler[] {
 
     route(ctx, 'createCase', ({ path, body }) => {
       findUser(ctx, path.user_id)
-      const receipt = normaliseReceipt(body.receipt_number)
+      const receipt = normalizeReceiptNumber(body.receipt_number)
       if (ctx.store.activeCaseWithReceipt(path.user_id, receipt)) throw alreadyTracked(receipt)
       const record = ctx.store.insertCase(
         {

@@ -1,15 +1,15 @@
 /** `POST /v1/check`: ask the simulated USCIS now and record what changed. */
 import type { HttpHandler } from 'msw'
+import { normalizeReceiptNumber } from '../../src/core/receipt'
 import type { MockContext } from '../context'
 import { initialNotifyFields, scheduleNotifications } from '../notify'
-import { normaliseReceipt } from './cases'
 import { ApiError } from './errors'
 import { route } from './route'
 
 export function checkHandlers(ctx: MockContext): HttpHandler[] {
   return [
     route(ctx, 'checkCaseStatus', ({ body }) => {
-      const receipt = normaliseReceipt(body.receipt_number)
+      const receipt = normalizeReceiptNumber(body.receipt_number)
       const outage = ctx.uscis.takeOutage()
       if (outage) {
         const headers = { 'Retry-After': String(outage.retry_after) }

@@ -1,8 +1,8 @@
 /** `Idempotency-Key`: the first response to a POST is replayed for 24 h of mock time. */
+
+import { DAY_MS as DAY } from '../clock'
 import type { IdempotencyRecord, MockState } from '../store'
 import { ApiError } from './errors'
-
-const DAY = 86_400_000
 
 /** Statuses worth replaying: the handler ran and decided. Validation, auth and faults are never stored. */
 export function isReplayable(status: number): boolean {

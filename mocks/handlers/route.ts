@@ -3,6 +3,11 @@
  * (`Prefer`, global) → auth → size (413) → JSON (400) → path, query and body validation with
  * the generated zod schemas (422) → idempotency replay → the operation → `X-Request-Id`,
  * request log, and a kick for background work that fell due.
+ *
+ * The pipeline reads a `MockRequest` and answers a `MockReply`, so both hosts share it: MSW
+ * (`route()` wraps it in a handler) and the standalone server, which calls `directDispatch()`
+ * to skip MSW's per-request work (matching compiles each handler's path on every request, reads
+ * cookies, clones the request) and never builds a fetch `Request` or `Response`.
  */
 import { type HttpHandler, HttpResponse, http } from 'msw'
 import type { z } from 'zod'
@@ -31,9 +36,24 @@ export interface Input<Id extends OperationId> {
   path: z.output<Operations[Id]['pathParams']>
   query: z.output<Operations[Id]['query']>
   body: BodyOf<Id>
-  request: Request
   requestId: string
 }
+
+/** A request as the pipeline reads it, whichever host received it. */
+export interface MockRequest {
+  readonly method: string
+  /** The request's URL on the mock's origin. */
+  readonly url: URL
+  /** A header's value as fetch's `Headers.get` gives it; null when absent. */
+  header(name: string): string | null
+  /** The body bytes; read only for operations that take a body. */
+  bytes(): Promise<Uint8Array>
+}
+
+/** What the pipeline answers: a response, or a dropped connection (`Prefer: fault=reset`). */
+export type MockReply =
+  | { reset: false; status: number; headers: Record<string, string>; body: string | null }
+  | { reset: true }
 
 /** What an operation answers when it succeeds (failures are thrown `ApiError`s). */
 export interface Result {
@@ -47,23 +67,37 @@ const MAX_LOGGED_REQUESTS = 10_000
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-function jsonResponse(
-  status: number,
-  body: unknown,
-  requestId: string,
-  headers: Record<string, string> = {},
-): Response {
-  if (body === undefined) return new HttpResponse(null, { status, headers: { 'X-Request-Id': requestId, ...headers } })
-  return new HttpResponse(JSON.stringify(body), {
+function jsonReply(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): MockReply {
+  if (body === undefined)
+    return { reset: false, status, headers: { 'X-Request-Id': requestId, ...headers }, body: null }
+  return {
+    reset: false,
     status,
     headers: { 'Content-Type': 'application/json', 'X-Request-Id': requestId, ...headers },
-  })
+    body: JSON.stringify(body),
+  }
 }
 
-function errorResponse(error: ApiError, requestId: string): Response {
+function errorReply(error: ApiError, requestId: string): MockReply {
   const headers = { ...error.headers }
   if (RETRY_AFTER_STATUSES.has(error.status) && !headers['Retry-After']) headers['Retry-After'] = '1'
-  return jsonResponse(error.status, errorEnvelope(requestId, error), requestId, headers)
+  return jsonReply(error.status, errorEnvelope(requestId, error), requestId, headers)
+}
+
+/** A reply as the fetch `Response` MSW hands back. */
+export function toResponse(reply: MockReply): Response {
+  if (reply.reset) return HttpResponse.error()
+  return new HttpResponse(reply.body, { status: reply.status, headers: reply.headers })
+}
+
+/** A fetch `Request` (as MSW intercepts it) as the pipeline reads it. */
+export function fromFetchRequest(request: Request): MockRequest {
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    header: (name) => request.headers.get(name),
+    bytes: async () => new Uint8Array(await request.arrayBuffer()),
+  }
 }
 
 function successStatus(id: OperationId): number {
@@ -76,8 +110,8 @@ function declares(id: OperationId | null, status: number): boolean {
 
 const toMswPath = (path: string) => path.replace(/\{([a-z_]+)\}/g, ':$1')
 
-function authenticate(ctx: MockContext, request: Request): string {
-  const header = request.headers.get('authorization')
+function authenticate(ctx: MockContext, request: MockRequest): string {
+  const header = request.header('authorization')
   const match = header ? /^Bearer\s+(\S.*)$/i.exec(header.trim()) : null
   if (!match) {
     throw new ApiError(401, 'unauthorized', 'Missing API key. Send it as "Authorization: Bearer <api key>".')
@@ -111,16 +145,19 @@ function readQuery(url: URL): Record<string, string> {
 interface Pipeline<Id extends OperationId> {
   ctx: MockContext
   id: Id | null
-  request: Request
+  request: MockRequest
   params: Record<string, string | readonly string[] | undefined>
   run: (input: Input<Id>) => Result | Promise<Result>
 }
 
-async function pipeline<Id extends OperationId>({ ctx, id, request, params, run }: Pipeline<Id>): Promise<Response> {
+// Stateless without `stream: true`, so one decoder serves every request.
+const utf8 = new TextDecoder()
+
+async function pipeline<Id extends OperationId>({ ctx, id, request, params, run }: Pipeline<Id>): Promise<MockReply> {
   // `restore()` may swap the state while a request awaits its body or latency: always read it fresh.
   const state = ctx.state
-  const url = new URL(request.url)
-  const callerId = request.headers.get('x-request-id')
+  const url = request.url
+  const callerId = request.header('x-request-id')
   const requestId =
     callerId && callerId.length <= 200 ? callerId : `req_${String(++state().counters.request).padStart(6, '0')}`
   const operation = id === null ? null : operations[id]
@@ -135,30 +172,33 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     idempotent_replay: false,
     received_at: ctx.now(),
   }
-  const finish = (response: Response): Response => {
-    log.status = response.type === 'error' ? 0 : response.status
+  const finish = (reply: MockReply): MockReply => {
+    log.status = reply.reset ? 0 : reply.status
     const requests = ctx.state().requests
     requests.push(log)
-    if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS)
+    // shift() drops the oldest in constant time; splice(0, n) moved all 10 000 entries on every request.
+    while (requests.length > MAX_LOGGED_REQUESTS) requests.shift()
     ctx.clock.runDue()
-    return response
+    return reply
   }
 
-  let bytes: ArrayBuffer | null = null
-  if (operation?.body) bytes = await request.arrayBuffer()
-  const bodyText = bytes ? new TextDecoder().decode(bytes) : ''
+  let bytes: Uint8Array | null = null
+  if (operation?.body) bytes = await request.bytes()
+  const bodyText = bytes ? utf8.decode(bytes) : ''
 
   try {
-    const { prefer, errors } = parsePrefer(request.headers.get('prefer'))
+    const { prefer, errors } = parsePrefer(request.header('prefer'))
     if (errors.length > 0) {
       throw new ApiError(422, 'validation_failed', 'The request has 1 invalid field: Prefer.', [
         { field: 'Prefer', message: errors.join('; ') },
       ])
     }
-    const fault = decideFault(state(), prefer, `${request.method} ${url.pathname}${url.search}\n${bodyText}`)
+    // The identity of "identical calls" matters only to `fail-times`: build it only then.
+    const identity = prefer.failTimes === undefined ? '' : `${request.method} ${url.pathname}${url.search}\n${bodyText}`
+    const fault = decideFault(state(), prefer, identity)
     log.fault = fault.label
     if (fault.latencyMs > 0) await sleep(fault.latencyMs)
-    if (fault.action?.kind === 'reset') return finish(HttpResponse.error())
+    if (fault.action?.kind === 'reset') return finish({ reset: true })
     if (fault.action && !(id !== null && fault.action.status === successStatus(id))) {
       throw injectedFault(id, fault.action.status, fault.label ?? 'fault')
     }
@@ -174,7 +214,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
 
     let body: unknown
     if (operation.body) {
-      const size = (bytes as ArrayBuffer).byteLength
+      const size = (bytes as Uint8Array).byteLength
       if (size > MAX_BODY_BYTES) {
         throw new ApiError(
           413,
@@ -182,7 +222,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
           `The request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes (1 MiB).`,
         )
       }
-      const type = request.headers.get('content-type') ?? ''
+      const type = request.header('content-type') ?? ''
       if (!/^application\/([a-z0-9.+-]+\+)?json\s*(;|$)/i.test(type)) {
         throw new ApiError(
           400,
@@ -207,7 +247,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     if (!query.ok) details.push(...query.details)
     const parsedBody = operation.body ? check(operation.body, body) : ({ ok: true, data: undefined } as const)
     if (!parsedBody.ok) details.push(...parsedBody.details)
-    const key = operation.method === 'POST' ? request.headers.get('idempotency-key') : null
+    const key = operation.method === 'POST' ? request.header('idempotency-key') : null
     if (key !== null && (key.length < 1 || key.length > 255)) {
       details.push({ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' })
     }
@@ -227,7 +267,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
           envelope.error.request_id = requestId
           replayBody = JSON.stringify(envelope)
         }
-        return finish(new HttpResponse(replayBody, { status: replay.status, headers }))
+        return finish({ reset: false, status: replay.status, headers, body: replayBody })
       }
     }
 
@@ -237,7 +277,6 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
         path: path.data,
         query: query.data,
         body: parsedBody.data as BodyOf<Id>,
-        request,
         requestId,
       } as Input<Id>)
     } catch (error) {
@@ -257,17 +296,94 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
         body: result.body === undefined ? null : JSON.stringify(result.body),
       })
     }
-    return finish(jsonResponse(result.status, result.body, requestId, result.headers))
+    return finish(jsonReply(result.status, result.body, requestId, result.headers))
   } catch (error) {
-    if (error instanceof ApiError) return finish(errorResponse(error, requestId))
+    if (error instanceof ApiError) return finish(errorReply(error, requestId))
     console.error('[immigraflow-mock] unexpected error', error)
     return finish(
-      errorResponse(
+      errorReply(
         new ApiError(500, 'internal_error', `The mock failed unexpectedly: ${(error as Error).message}`),
         requestId,
       ),
     )
   }
+}
+
+/** A mock route as `directDispatch` runs it: MSW's match, compiled once. */
+interface DirectRoute {
+  /** The HTTP method, or null for any. */
+  method: string | null
+  pattern: RegExp
+  /** The names of the pattern's groups, in order. */
+  params: readonly string[]
+  answer(request: MockRequest, params: Record<string, string>): Promise<MockReply>
+}
+
+const directRoutes = new WeakMap<HttpHandler, DirectRoute>()
+
+// A base URL of an origin and plain path segments, and API paths of plain segments and `{param}`s
+// (or the fallback's trailing `*`): MSW (path-to-regexp) reads these literally but for the
+// parameters, exactly as the regular expression built below does.
+const PLAIN_BASE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*$/
+const PLAIN_API_PATH = /^(\/([a-z0-9_-]+|\{[a-z_]+\}))+(\/\*)?$/
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+/**
+ * The regular expression MSW matches `${baseUrl}${apiPath}` with (path-to-regexp's defaults:
+ * case-insensitive, anchored, one optional trailing delimiter), or undefined when the path is
+ * not plain enough to be sure of it.
+ */
+function directPattern(baseUrl: string, apiPath: string): { pattern: RegExp; params: string[] } | undefined {
+  if (!PLAIN_BASE_URL.test(baseUrl) || !PLAIN_API_PATH.test(apiPath)) return undefined
+  const params: string[] = []
+  const source = apiPath
+    .split(/(\{[a-z_]+\}|\*)/)
+    .map((part) => {
+      if (part === '*') return '(.*)'
+      if (part.startsWith('{')) {
+        params.push(part.slice(1, -1))
+        return '([^\\/#\\?]+?)'
+      }
+      return escapeRegExp(part)
+    })
+    .join('')
+  return { pattern: new RegExp(`^${escapeRegExp(baseUrl)}${source}[\\/#\\?]?$`, 'i'), params }
+}
+
+function register(handler: HttpHandler, route: Omit<DirectRoute, 'pattern' | 'params'>, baseUrl: string, path: string) {
+  const compiled = directPattern(baseUrl, path)
+  if (compiled) directRoutes.set(handler, { ...route, ...compiled })
+  return handler
+}
+
+/**
+ * Answers a request with the mock's routes as MSW would (the handlers in order, the first match
+ * answers, parameters URI-decoded) without going through MSW; undefined when no route matches.
+ * Returns null when some handler is not one of the mock's routes: then only MSW can decide.
+ */
+export function directDispatch(
+  handlers: readonly HttpHandler[],
+  request: MockRequest,
+): Promise<MockReply | undefined> | null {
+  const routes: DirectRoute[] = []
+  for (const handler of handlers) {
+    const found = directRoutes.get(handler)
+    if (!found) return null
+    routes.push(found)
+  }
+  // What MSW matches against: the origin and path, without query or fragment.
+  const target = `${request.url.origin}${request.url.pathname}`
+  for (const found of routes) {
+    if (found.method !== null && found.method !== request.method.toUpperCase()) continue
+    const match = found.pattern.exec(target)
+    if (!match) continue
+    const params: Record<string, string> = {}
+    found.params.forEach((name, index) => {
+      params[name] = decodeURIComponent(match[index + 1] as string)
+    })
+    return found.answer(request, params)
+  }
+  return Promise.resolve(undefined)
 }
 
 /** An MSW handler for one operation of openapi.yaml. */
@@ -278,14 +394,19 @@ export function route<Id extends OperationId>(
 ): HttpHandler {
   const operation = operations[id]
   const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'
-  return http[method](`${ctx.baseUrl}${toMswPath(operation.path)}`, ({ request, params }) =>
-    pipeline({ ctx, id, request, params, run }),
+  const handler = http[method](`${ctx.baseUrl}${toMswPath(operation.path)}`, async ({ request, params }) =>
+    toResponse(await pipeline({ ctx, id, request: fromFetchRequest(request), params, run })),
   )
+  const answer = (request: MockRequest, params: Record<string, string>) => pipeline({ ctx, id, request, params, run })
+  return register(handler, { method: operation.method.toUpperCase(), answer }, ctx.baseUrl, operation.path)
 }
 
 /** Answers every other `/v1/…` request with a 404 envelope, so nothing leaks to the network. */
 export function fallbackRoute(ctx: MockContext): HttpHandler {
-  return http.all(`${ctx.baseUrl}/v1/*`, ({ request }) =>
-    pipeline<OperationId>({ ctx, id: null, request, params: {}, run: () => ({ status: 404 }) }),
+  const run = () => ({ status: 404 })
+  const handler = http.all(`${ctx.baseUrl}/v1/*`, async ({ request }) =>
+    toResponse(await pipeline<OperationId>({ ctx, id: null, request: fromFetchRequest(request), params: {}, run })),
   )
+  const answer = (request: MockRequest) => pipeline<OperationId>({ ctx, id: null, request, params: {}, run })
+  return register(handler, { method: null, answer }, ctx.baseUrl, '/v1/*')
 }

@@ -1,12 +1,11 @@
 /** Users: create, list, get, update, verify email. */
 import type { HttpHandler } from 'msw'
+import { DAY_MS as DAY } from '../clock'
 import type { MockContext } from '../context'
 import type { User } from '../store'
 import { ApiError, conflict, notFound, validationFailed } from './errors'
 import { paginate } from './pagination'
 import { route } from './route'
-
-const DAY = 86_400_000
 
 /** Issues a verification token (replacing any older one) and "sends" the email that carries it. */
 export function issueVerificationToken(ctx: MockContext, user: User): string {

@@ -35,12 +35,14 @@ export class APIPromise<T> implements PromiseLike<T> {
     return this.#result.then((result) => result.data).then(onfulfilled, onrejected)
   }
 
+  /** Like `Promise.prototype.catch`. */
   catch<TResult = never>(
     onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
   ): Promise<T | TResult> {
     return this.then(undefined, onrejected)
   }
 
+  /** Like `Promise.prototype.finally`. */
   finally(onfinally?: (() => void) | null): Promise<T> {
     return this.then().finally(onfinally)
   }

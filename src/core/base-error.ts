@@ -1,10 +1,10 @@
+/** Marks instances so `isImmigraFlowError` can recognise them across realms. */
+const BRAND = Symbol.for('immigraflow.error')
+
 /**
  * The one base class of every error the package throws. It lives alone in this file so that
  * `immigraflow/webhooks` can extend it without pulling in the client's error hierarchy.
  */
-/** Marks instances so `isImmigraFlowError` can recognise them across realms. */
-const BRAND = Symbol.for('immigraflow.error')
-
 export class ImmigraFlowError extends Error {
   override name = 'ImmigraFlowError'
   readonly [BRAND] = true
