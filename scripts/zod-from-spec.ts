@@ -159,7 +159,10 @@ function typedSchema(schema: JsonSchema, type: string, where: string, wire: Wire
     case 'number':
       return numberSchema(schema, false, wire)
     case 'boolean':
-      return wire === 'string' ? 'z.union([z.boolean(), z.stringbool()])' : 'z.boolean()'
+      // On the wire only the words `true` and `false`, as the spec's boolean means.
+      return wire === 'string'
+        ? "z.union([z.boolean(), z.stringbool({ truthy: ['true'], falsy: ['false'], case: 'sensitive' })])"
+        : 'z.boolean()'
     case 'null':
       return 'z.null()'
     case 'array': {

@@ -11,3 +11,12 @@ export function normalizeReceiptNumber<T>(value: T): T | string {
         .replace(/[\s-]+/g, '')
     : value
 }
+
+/**
+ * The params with their `receipt_number` normalised; anything else (null, a non-object from
+ * untyped code) passes through untouched so that input checking reports it.
+ */
+export function withNormalizedReceipt<T>(params: T): T {
+  if (typeof params !== 'object' || params === null || !('receipt_number' in params)) return params
+  return { ...params, receipt_number: normalizeReceiptNumber(params.receipt_number) }
+}

@@ -479,7 +479,9 @@ export const operations = {
         )
         .default(20),
       cursor: z.string().min(1).max(200).optional(),
-      active: z.union([z.boolean(), z.stringbool()]).optional(),
+      active: z
+        .union([z.boolean(), z.stringbool({ truthy: ['true'], falsy: ['false'], case: 'sensitive' })])
+        .optional(),
     }),
     body: null,
     responses: {

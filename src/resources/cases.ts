@@ -1,7 +1,7 @@
 import type { APIPromise } from '../core/api-promise'
 import type { Caller, RequestOptions } from '../core/caller'
 import { PagePromise } from '../core/pagination'
-import { normalizeReceiptNumber } from '../core/receipt'
+import { withNormalizedReceipt } from '../core/receipt'
 import type { CaseCreateParams, CaseDetails, CaseListParams, CaseSummary, CaseUpdateParams } from '../types'
 
 /** Cases: USCIS receipts a user tracks, with their status history. */
@@ -28,7 +28,7 @@ export class Cases {
   /** Starts tracking a receipt for a user; the receipt may be typed as people do (`eac-21-900-12345`). */
   create(userId: number, params: CaseCreateParams, options?: RequestOptions): APIPromise<CaseDetails> {
     const path = { user_id: userId }
-    const body = { ...params, receipt_number: normalizeReceiptNumber(params.receipt_number) }
+    const body = withNormalizedReceipt(params)
     return this.#caller.call('createCase', { path, body }, options, (init) =>
       this.#caller.api.POST('/v1/users/{user_id}/cases', { params: { path }, body, ...init }),
     )

@@ -1,6 +1,6 @@
 import type { APIPromise } from '../core/api-promise'
 import type { Caller, RequestOptions } from '../core/caller'
-import { normalizeReceiptNumber } from '../core/receipt'
+import { withNormalizedReceipt } from '../core/receipt'
 import type { CheckParams, CheckResult } from '../types'
 
 /** Asks USCIS for a receipt's status now. */
@@ -16,7 +16,7 @@ export class Check {
    * recorded, notified and sent to webhooks. The receipt may be typed as people do.
    */
   status(params: CheckParams, options?: RequestOptions): APIPromise<CheckResult> {
-    const body = { ...params, receipt_number: normalizeReceiptNumber(params.receipt_number) }
+    const body = withNormalizedReceipt(params)
     return this.#caller.call('checkCaseStatus', { body }, options, (init) =>
       this.#caller.api.POST('/v1/check', { body, ...init }),
     )
