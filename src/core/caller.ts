@@ -4,6 +4,7 @@ import type { OperationId } from '../generated/zod'
 import { APIPromise } from './api-promise'
 import { APIError, APIUserAbortError, ImmigraFlowError } from './errors'
 import type { SdkLogger } from './logger'
+import { type ListEnvelope, PagePromise } from './pagination'
 import { createTransportMiddleware } from './transport'
 import { checkInput, checkResponse, type OperationInput } from './validation'
 
@@ -62,6 +63,23 @@ export class Caller {
     send: (init: CallInit) => Promise<FetchResult<T>>,
   ): APIPromise<T> {
     return new APIPromise(this.#run(operationId, input, options ?? {}, send))
+  }
+
+  /**
+   * A list call: each page is one `call` with the cursor of the page before, so every page
+   * gets the same checks, options and retries.
+   */
+  list<Q extends { cursor?: string }, T>(
+    operationId: OperationId,
+    path: Record<string, unknown> | undefined,
+    query: Q,
+    options: RequestOptions | undefined,
+    send: (query: Q, init: CallInit) => Promise<FetchResult<ListEnvelope<T>>>,
+  ): PagePromise<T> {
+    return PagePromise.fetch((cursor) => {
+      const pageQuery = cursor ? { ...query, cursor } : query
+      return this.call(operationId, { path, query: pageQuery }, options, (init) => send(pageQuery, init)).withResponse()
+    }, undefined)
   }
 
   async #run<T>(

@@ -1,6 +1,6 @@
 import type { APIPromise } from '../core/api-promise'
 import type { Caller, RequestOptions } from '../core/caller'
-import { PagePromise } from '../core/pagination'
+import type { PagePromise } from '../core/pagination'
 import { withNormalizedReceipt } from '../core/receipt'
 import type { CaseCreateParams, CaseDetails, CaseListParams, CaseSummary, CaseUpdateParams } from '../types'
 
@@ -15,14 +15,9 @@ export class Cases {
   /** Lists a user's cases, oldest first: await it for the first page, or `for await` over every case. */
   list(userId: number, query: CaseListParams = {}, options?: RequestOptions): PagePromise<CaseSummary> {
     const path = { user_id: userId }
-    return PagePromise.fetch((cursor) => {
-      const pageQuery = cursor ? { ...query, cursor } : query
-      return this.#caller
-        .call('listUserCases', { path, query: pageQuery }, options, (init) =>
-          this.#caller.api.GET('/v1/users/{user_id}/cases', { params: { path, query: pageQuery }, ...init }),
-        )
-        .withResponse()
-    }, undefined)
+    return this.#caller.list('listUserCases', path, query, options, (pageQuery, init) =>
+      this.#caller.api.GET('/v1/users/{user_id}/cases', { params: { path, query: pageQuery }, ...init }),
+    )
   }
 
   /** Starts tracking a receipt for a user; the receipt may be typed as people do (`eac-21-900-12345`). */

@@ -1,6 +1,6 @@
 import type { APIPromise } from '../core/api-promise'
 import type { Caller, RequestOptions } from '../core/caller'
-import { PagePromise } from '../core/pagination'
+import type { PagePromise } from '../core/pagination'
 import type { User, UserCreateParams, UserListParams, UserUpdateParams, VerifyEmailParams } from '../types'
 
 /** Users: people who track cases and receive notifications. */
@@ -13,14 +13,9 @@ export class Users {
 
   /** Lists users, oldest first: await it for the first page, or `for await` over every user. */
   list(query: UserListParams = {}, options?: RequestOptions): PagePromise<User> {
-    return PagePromise.fetch((cursor) => {
-      const pageQuery = cursor ? { ...query, cursor } : query
-      return this.#caller
-        .call('listUsers', { query: pageQuery }, options, (init) =>
-          this.#caller.api.GET('/v1/users', { params: { query: pageQuery }, ...init }),
-        )
-        .withResponse()
-    }, undefined)
+    return this.#caller.list('listUsers', undefined, query, options, (pageQuery, init) =>
+      this.#caller.api.GET('/v1/users', { params: { query: pageQuery }, ...init }),
+    )
   }
 
   /** Registers a user (`pending_verification`) and emails them a verification token. */

@@ -1,6 +1,6 @@
 import type { APIPromise } from '../core/api-promise'
 import type { Caller, RequestOptions } from '../core/caller'
-import { PagePromise } from '../core/pagination'
+import type { PagePromise } from '../core/pagination'
 import type { Webhook, WebhookCreateParams, WebhookListParams, WebhookUpdateParams } from '../types'
 
 /** Webhook endpoints that receive signed event notifications. */
@@ -13,14 +13,9 @@ export class Webhooks {
 
   /** Lists webhook endpoints, oldest first: await it for the first page, or `for await` over all of them. */
   list(query: WebhookListParams = {}, options?: RequestOptions): PagePromise<Webhook> {
-    return PagePromise.fetch((cursor) => {
-      const pageQuery = cursor ? { ...query, cursor } : query
-      return this.#caller
-        .call('listWebhooks', { query: pageQuery }, options, (init) =>
-          this.#caller.api.GET('/v1/webhooks', { params: { query: pageQuery }, ...init }),
-        )
-        .withResponse()
-    }, undefined)
+    return this.#caller.list('listWebhooks', undefined, query, options, (pageQuery, init) =>
+      this.#caller.api.GET('/v1/webhooks', { params: { query: pageQuery }, ...init }),
+    )
   }
 
   /** Registers an endpoint; the response carries its signing `secret`, shown only here and after a rotation. */
