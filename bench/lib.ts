@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** One measured figure of the benchmark table. */
 export type Row = {
@@ -12,6 +14,20 @@ export type Row = {
   runs: number[]
   /** The comparison this row is judged by, e.g. "1.04× raw fetch". */
   ratio?: { value: number; against: string; target?: string; met?: boolean }
+  /** An absolute target for a row without a comparison, e.g. "0 importKey calls". */
+  goal?: { target: string; met: boolean }
+  /** Warnings about how the figure was obtained (e.g. non-2xx answers under load). */
+  notes?: string[]
+}
+
+/**
+ * Imports a file of the built package (`dist/…`), as users run it: `npm run bench` builds first.
+ * Typed by the caller with the matching source module, so type-checking never needs `dist/`.
+ */
+export async function importBuilt<T>(file: string): Promise<T> {
+  const path = fileURLToPath(new URL(`../dist/${file}`, import.meta.url))
+  if (!existsSync(path)) throw new Error(`${path} does not exist: run \`npm run build\` first (npm run bench does).`)
+  return (await import(pathToFileURL(path).href)) as T
 }
 
 export const median = (values: number[]): number => {

@@ -1,16 +1,20 @@
 /**
- * The standalone mock server: node:http in front of the MSW handlers through a small bridge
- * (node request → fetch `Request` → msw `getResponse` → node response), plus the control
- * routes under `/__mock/`.
+ * The standalone mock server: node:http in front of the mock's handlers, plus the control
+ * routes under `/__mock/`. The mock's own routes are answered through `directDispatch()` (the
+ * same handlers, matched as MSW matches them, without MSW's per-request work and without a
+ * fetch `Request` or `Response`); a handler list holding anything else goes through the MSW
+ * bridge (node request → fetch `Request` → `api.handle` → node response). Both answer byte for
+ * byte alike.
  *
- * Adapter choice, measured on this machine (2 cores, Node 20.20; server in its own process,
- * 32 concurrent keep-alive fetch clients for 8 s per route, same mock and data):
+ * Measured on this machine (2 cores, Node 20.20; server in its own process, autocannon with 32
+ * keep-alive connections in another; see bench/README.md):
  *                                      GET /v1/users/1   POST /v1/check
- *   getResponse bridge (this file)       2 512 req/s       1 470 req/s
- *   @mswjs/http-middleware 0.10.3        1 493 req/s       1 470 req/s   (1 668 / 1 432 on a rerun)
- * The bridge is kept: faster on reads, equal on writes, no express dependency, and it can drop
- * the socket for `Prefer: fault=reset`. (Sending Content-Length rather than a chunked body
- * mattered: without it the bridge managed ~300 req/s under keep-alive.)
+ *   direct dispatch (this file)         37 536 req/s      38 944 req/s
+ *   MSW getResponse bridge               3 701 req/s       3 284 req/s   (same run)
+ *   @mswjs/http-middleware 0.10.3        1 493 req/s       1 470 req/s   (earlier, fetch clients)
+ * A bridge of our own rather than http-middleware: no express dependency, and it can drop the
+ * socket for `Prefer: fault=reset`. (Sending Content-Length rather than a chunked body mattered:
+ * without it the bridge managed ~300 req/s under keep-alive.)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -260,6 +264,14 @@ function sendNoRoute(req: IncomingMessage, res: ServerResponse, method: string, 
 
 // Fetch's Headers strip these from both ends of a value.
 const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g
+const isHttpWhitespace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d
+
+/** A header value as fetch's Headers keeps it; the regular expression runs only when an end is whitespace. */
+function normalizeValue(value: string): string {
+  if (value.length === 0) return value
+  if (!isHttpWhitespace(value.charCodeAt(0)) && !isHttpWhitespace(value.charCodeAt(value.length - 1))) return value
+  return value.replace(HTTP_WHITESPACE, '')
+}
 
 /**
  * A node request as the pipeline reads it, with the header values fetch's `Headers` would give
@@ -287,14 +299,18 @@ function nodeRequest(
       if (name === 'host' || name === 'connection') return null
       const value = req.headers[name]
       if (value === undefined) return null
-      return (Array.isArray(value) ? value.join(', ') : value).replace(HTTP_WHITESPACE, '')
+      return normalizeValue(Array.isArray(value) ? value.join(', ') : value)
     },
     // A fetch Request for GET or HEAD carries no body.
     bytes: async () => (hasBody ? raw : new Uint8Array()),
   }
 }
 
-/** Writes a reply as the bridge writes a fetch Response: header names lower-cased and sorted, a Content-Length. */
+/**
+ * Writes a reply as the bridge writes a fetch Response: the CORS headers, then the reply's
+ * headers as fetch's Headers list them (names lower-cased and sorted, values trimmed), then a
+ * Content-Length. A flat name/value list: node writes it as given, with no object to build.
+ */
 function sendReply(
   req: IncomingMessage,
   res: ServerResponse,
@@ -311,22 +327,24 @@ function sendReply(
     req.socket.destroy()
     return
   }
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(reply.headers)) {
+  const headers = new Map<string, string>()
+  for (const name of Object.keys(reply.headers)) {
     const lower = name.toLowerCase()
-    headers[lower] = lower in headers ? `${headers[lower]}, ${value}` : value
+    const value = normalizeValue(reply.headers[name] as string)
+    const seen = headers.get(lower)
+    headers.set(lower, seen === undefined ? value : `${seen}, ${value}`)
   }
   // A fetch Response labels a text body it was given without a type.
-  if (reply.body !== null && !('content-type' in headers)) headers['content-type'] = 'text/plain;charset=UTF-8'
-  const outgoing: Record<string, string> = { ...CORS_HEADERS }
-  for (const name of Object.keys(headers).sort())
-    outgoing[name] = (headers[name] as string).replace(HTTP_WHITESPACE, '')
+  if (reply.body !== null && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8')
+  const outgoing = CORS_HEADER_LIST.slice()
+  for (const name of [...headers.keys()].sort()) outgoing.push(name, headers.get(name) as string)
   const body = reply.body === null ? EMPTY : Buffer.from(reply.body)
-  outgoing['content-length'] = String(body.length)
+  outgoing.push('content-length', String(body.length))
   res.writeHead(reply.status, outgoing)
   res.end(body)
 }
 
+const CORS_HEADER_LIST = Object.entries(CORS_HEADERS).flat()
 const EMPTY = Buffer.alloc(0)
 
 /** Starts the standalone mock on `host:port` (port 0 picks a free one). */

@@ -247,9 +247,20 @@ export function createState(seed: number | string, startTime: number, faults: Gl
   }
 }
 
+// The mock clock stands still between advances, so requests ask for the same few instants (now, a
+// receipt's dates) again and again: keep their texts. Bounded; cleared when full.
+const isoTexts = new Map<number, string>()
+const ISO_TEXTS_LIMIT = 256
+
 /** RFC 3339 UTC with milliseconds. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString()
+  let text = isoTexts.get(ms)
+  if (text === undefined) {
+    text = new Date(ms).toISOString()
+    if (isoTexts.size >= ISO_TEXTS_LIMIT) isoTexts.clear()
+    isoTexts.set(ms, text)
+  }
+  return text
 }
 
 /** The index of the first id greater than `after` in an ascending array. */

@@ -3,28 +3,32 @@
  * included, dynamic imports split into lazy chunks), gzips what a static import loads, and prints a table.
  *
  * `npm run size` exits 1 when a budgeted entry is over its budget. Entries that do not exist yet or fail to bundle
- * are reported, not counted as over budget.
+ * are reported, not counted as over budget. `measureBundleSizes()` gives the same figures to `npm run bench`.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile } from 'esbuild'
 
 const KB = 1024
 const root = fileURLToPath(new URL('..', import.meta.url))
 
-type Entry = { name: string; file: string; budgetBytes?: number }
+export type Entry = { name: string; file: string; budgetBytes?: number }
 
-const ENTRIES: Entry[] = [
+/** The public entries, with their min+gz budgets (1 kB = 1024 bytes). */
+export const ENTRIES: Entry[] = [
   { name: 'immigraflow', file: 'src/index.ts', budgetBytes: 12 * KB },
   { name: 'immigraflow/webhooks', file: 'src/webhooks/index.ts', budgetBytes: 3 * KB },
   { name: 'immigraflow/mock', file: 'mocks/index.ts' },
 ]
 
 type Measured = { status: 'measured'; minBytes: number; gzBytes: number; lazyGzBytes: number; lazyChunks: number }
-type Result = Measured | { status: 'missing' } | { status: 'failed'; error: string }
+export type Result = Measured | { status: 'missing' } | { status: 'failed'; error: string }
+
+/** One entry's figures; `overBudget` only when it was measured and exceeds its budget. */
+export type EntrySize = { entry: Entry; result: Result; overBudget: boolean }
 
 /** Every output reachable from `start` through imports of the given kinds. */
 function reachable(metafile: Metafile, start: string[], kinds: ReadonlySet<string>): Set<string> {
@@ -92,6 +96,18 @@ async function measure(entry: Entry): Promise<Result> {
   }
 }
 
+/** Bundles and measures every public entry. */
+export async function measureBundleSizes(entries: readonly Entry[] = ENTRIES): Promise<EntrySize[]> {
+  const sizes: EntrySize[] = []
+  for (const entry of entries) {
+    const result = await measure(entry)
+    const overBudget =
+      result.status === 'measured' && entry.budgetBytes !== undefined && result.gzBytes > entry.budgetBytes
+    sizes.push({ entry, result, overBudget })
+  }
+  return sizes
+}
+
 function formatBytes(bytes: number): string {
   return `${bytes} B (${(bytes / KB).toFixed(2)} kB)`
 }
@@ -100,39 +116,40 @@ function row(cells: string[], widths: number[]): string {
   return cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ')
 }
 
-const header = ['entry', 'min', 'min+gz', 'lazy chunks gz', 'budget (min+gz)', 'result']
-const rows: string[][] = []
-let overBudget = false
+async function main(): Promise<void> {
+  const header = ['entry', 'min', 'min+gz', 'lazy chunks gz', 'budget (min+gz)', 'result']
+  const rows: string[][] = []
+  const sizes = await measureBundleSizes()
+  for (const { entry, result, overBudget } of sizes) {
+    const budget = entry.budgetBytes === undefined ? '-' : formatBytes(entry.budgetBytes)
+    if (result.status === 'missing') {
+      rows.push([entry.name, '-', '-', '-', budget, `not measured: ${entry.file} does not exist`])
+      continue
+    }
+    if (result.status === 'failed') {
+      rows.push([entry.name, '-', '-', '-', budget, `not measured: bundling failed (${result.error})`])
+      continue
+    }
+    const lazy = result.lazyChunks ? `${formatBytes(result.lazyGzBytes)} in ${result.lazyChunks}` : '-'
+    const verdict = entry.budgetBytes === undefined ? 'no budget' : overBudget ? 'OVER BUDGET' : 'ok'
+    rows.push([entry.name, formatBytes(result.minBytes), formatBytes(result.gzBytes), lazy, budget, verdict])
+  }
 
-for (const entry of ENTRIES) {
-  const result = await measure(entry)
-  const budget = entry.budgetBytes === undefined ? '-' : formatBytes(entry.budgetBytes)
-  if (result.status === 'missing') {
-    rows.push([entry.name, '-', '-', '-', budget, `not measured: ${entry.file} does not exist`])
-    continue
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => cells[column]?.length ?? 0)))
+  console.log(row(header, widths))
+  console.log(
+    row(
+      widths.map((width) => '-'.repeat(width)),
+      widths,
+    ),
+  )
+  for (const cells of rows) console.log(row(cells, widths))
+
+  if (sizes.some((size) => size.overBudget)) {
+    console.error('\nAn entry is over its min+gz budget (1 kB = 1024 bytes).')
+    process.exit(1)
   }
-  if (result.status === 'failed') {
-    rows.push([entry.name, '-', '-', '-', budget, `not measured: bundling failed (${result.error})`])
-    continue
-  }
-  const over = entry.budgetBytes !== undefined && result.gzBytes > entry.budgetBytes
-  overBudget ||= over
-  const lazy = result.lazyChunks ? `${formatBytes(result.lazyGzBytes)} in ${result.lazyChunks}` : '-'
-  const verdict = entry.budgetBytes === undefined ? 'no budget' : over ? 'OVER BUDGET' : 'ok'
-  rows.push([entry.name, formatBytes(result.minBytes), formatBytes(result.gzBytes), lazy, budget, verdict])
 }
 
-const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => cells[column]?.length ?? 0)))
-console.log(row(header, widths))
-console.log(
-  row(
-    widths.map((width) => '-'.repeat(width)),
-    widths,
-  ),
-)
-for (const cells of rows) console.log(row(cells, widths))
-
-if (overBudget) {
-  console.error('\nAn entry is over its min+gz budget (1 kB = 1024 bytes).')
-  process.exit(1)
-}
+// Run as `npm run size` (tsx scripts/size.ts); imported by the benchmarks, it only exports.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -142,6 +142,24 @@ function readQuery(url: URL): Record<string, string> {
   return query
 }
 
+/** The outcome of parsing `{}` with each query schema: the same for every request that sends no query. */
+const emptyQueries = new WeakMap<z.ZodType, ReturnType<typeof check>>()
+const isPrimitive = (value: unknown) => value === null || (typeof value !== 'object' && typeof value !== 'function')
+
+/** `check(schema, query)`, parsing an empty query once per schema (a copy each time, so no request sees another's). */
+function checkQuery(schema: z.ZodType, query: Record<string, string>): ReturnType<typeof check> {
+  if (Object.keys(query).length > 0) return check(schema, query)
+  let parsed = emptyQueries.get(schema)
+  if (parsed === undefined) {
+    parsed = check(schema, {})
+    // Defaults are numbers and strings; anything nested would need a deep copy, so it is not kept.
+    const shallow = !parsed.ok || Object.values(parsed.data as object).every(isPrimitive)
+    if (!shallow) return parsed
+    emptyQueries.set(schema, parsed)
+  }
+  return parsed.ok ? { ok: true, data: { ...(parsed.data as object) } } : { ok: false, details: [...parsed.details] }
+}
+
 interface Pipeline<Id extends OperationId> {
   ctx: MockContext
   id: Id | null
@@ -238,12 +256,11 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     }
 
     const details: ErrorDetail[] = []
-    const path = check(
-      operation.pathParams,
-      Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-    )
+    const pathParams: Record<string, string | undefined> = {}
+    for (const [name, value] of Object.entries(params)) pathParams[name] = Array.isArray(value) ? value[0] : value
+    const path = check(operation.pathParams, pathParams)
     if (!path.ok) details.push(...path.details)
-    const query = check(operation.query, readQuery(url))
+    const query = checkQuery(operation.query, readQuery(url))
     if (!query.ok) details.push(...query.details)
     const parsedBody = operation.body ? check(operation.body, body) : ({ ok: true, data: undefined } as const)
     if (!parsedBody.ok) details.push(...parsedBody.details)
@@ -356,6 +373,27 @@ function register(handler: HttpHandler, route: Omit<DirectRoute, 'pattern' | 'pa
   return handler
 }
 
+/** The routes of a handler list, looked up once per list and reused while the list holds the same handlers. */
+const routeLists = new WeakMap<readonly HttpHandler[], { handlers: HttpHandler[]; routes: DirectRoute[] | null }>()
+
+function directRoutesOf(handlers: readonly HttpHandler[]): DirectRoute[] | null {
+  const cached = routeLists.get(handlers)
+  if (cached && cached.handlers.length === handlers.length && cached.handlers.every((h, i) => h === handlers[i])) {
+    return cached.routes
+  }
+  let routes: DirectRoute[] | null = []
+  for (const handler of handlers) {
+    const found = directRoutes.get(handler)
+    if (!found) {
+      routes = null
+      break
+    }
+    routes.push(found)
+  }
+  routeLists.set(handlers, { handlers: [...handlers], routes })
+  return routes
+}
+
 /**
  * Answers a request with the mock's routes as MSW would (the handlers in order, the first match
  * answers, parameters URI-decoded) without going through MSW; undefined when no route matches.
@@ -365,12 +403,8 @@ export function directDispatch(
   handlers: readonly HttpHandler[],
   request: MockRequest,
 ): Promise<MockReply | undefined> | null {
-  const routes: DirectRoute[] = []
-  for (const handler of handlers) {
-    const found = directRoutes.get(handler)
-    if (!found) return null
-    routes.push(found)
-  }
+  const routes = directRoutesOf(handlers)
+  if (!routes) return null
   // What MSW matches against: the origin and path, without query or fragment.
   const target = `${request.url.origin}${request.url.pathname}`
   for (const found of routes) {

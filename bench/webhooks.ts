@@ -1,0 +1,107 @@
+import { Webhook } from 'standardwebhooks'
+import { importBuilt, interleaved, type Row, ratioRow, row } from './lib'
+
+type WebhooksModule = typeof import('../src/webhooks')
+
+/** A realistic `case.status_changed` event, padded to 2 kB as sent: the body both libraries verify. */
+function payloadOf(bytes: number): string {
+  const event = {
+    id: 'evt_01HZX3K9Q4T8V6N2M5P7R1S3W0',
+    type: 'case.status_changed',
+    created_at: '2026-03-01T09:41:12.345Z',
+    data: {
+      case: { id: 42, user_id: 7, receipt_number: 'EAC2190012345', user_case_id: 'Green card', active: true },
+      status_update: { id: 314, status_code: 'Case Was Approved', status_code_es: 'Caso Fue Aprobado' },
+      description: '',
+    },
+  }
+  const base = JSON.stringify(event).length
+  event.data.description = 'x'.repeat(Math.max(0, bytes - base))
+  return JSON.stringify(event)
+}
+
+/** Operations per second of `count` sequential calls of `verify` (awaited one by one when it is async). */
+async function opsPerSecond(count: number, verify: () => unknown): Promise<number> {
+  const start = process.hrtime.bigint()
+  for (let i = 0; i < count; i++) await verify()
+  return count / (Number(process.hrtime.bigint() - start) / 1e9)
+}
+
+/** Operations per second of `count` calls issued in batches of `batch` concurrent calls. */
+async function batchedOpsPerSecond(count: number, batch: number, verify: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  for (let done = 0; done < count; done += batch) await Promise.all(Array.from({ length: batch }, verify))
+  return count / (Number(process.hrtime.bigint() - start) / 1e9)
+}
+
+/** Counts `crypto.subtle.importKey` calls while `body` runs: the CryptoKey cache should make it 0. */
+async function countImportKey(body: () => Promise<unknown>): Promise<number> {
+  const subtle = globalThis.crypto.subtle
+  const original = subtle.importKey
+  let calls = 0
+  subtle.importKey = function (this: SubtleCrypto, ...args: Parameters<SubtleCrypto['importKey']>) {
+    calls++
+    return Reflect.apply(original, this, args)
+  } as SubtleCrypto['importKey']
+  try {
+    await body()
+  } finally {
+    // Drop the instance property: the prototype's method shows through again.
+    delete (subtle as Partial<SubtleCrypto>).importKey
+  }
+  return calls
+}
+
+/**
+ * Webhook verification of a 2 kB payload: `immigraflow/webhooks` `verify` (Web Crypto, async)
+ * vs the `standardwebhooks` package (synchronous, pure-JS SHA-256), both verifying only (the
+ * package's JSON parsing is switched off), with a fresh timestamp and the same secret.
+ */
+export async function webhookVerify({
+  count = 5_000,
+  batch = 64,
+  runs = 7,
+  payloadBytes = 2_048,
+} = {}): Promise<Row[]> {
+  const { generateSecret, sign, verify } = await importBuilt<WebhooksModule>('webhooks.js')
+  const secret = generateSecret()
+  const payload = payloadOf(payloadBytes)
+  const headers = await sign({ id: 'msg_bench', timestamp: new Date(), payload, secret })
+  const standard = new Webhook(secret)
+  // Both must accept the same signed message, or the comparison means nothing.
+  standard.verify(payload, headers, { jsonParse: false })
+  await verify(payload, headers, secret)
+
+  // The floor of any Web Crypto verify: one awaited `crypto.subtle.verify` of the same message, key imported once.
+  const key = await globalThis.crypto.subtle.importKey(
+    'raw',
+    Buffer.from(secret.slice('whsec_'.length), 'base64'),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  )
+  const signature = Buffer.from(headers['webhook-signature'].slice('v1,'.length), 'base64')
+  const content = new TextEncoder().encode(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${payload}`)
+  if (!(await globalThis.crypto.subtle.verify('HMAC', key, signature, content))) throw new Error('floor: no match')
+
+  const subjects = {
+    standard: () => opsPerSecond(count, () => standard.verify(payload, headers, { jsonParse: false })),
+    subtle: () => opsPerSecond(count, () => globalThis.crypto.subtle.verify('HMAC', key, signature, content)),
+    sequential: () => opsPerSecond(count, () => verify(payload, headers, secret)),
+    concurrent: () => batchedOpsPerSecond(count, batch, () => verify(payload, headers, secret)),
+  }
+  await interleaved(subjects, 1)
+  const results = await interleaved(subjects, runs)
+  const importKeyCalls = await countImportKey(() => subjects.sequential())
+  const bench = `webhook verify (${payloadBytes / 1024} kB)`
+  const against = { name: 'standardwebhooks', runs: results.standard }
+  const cache: Row = row(bench, `importKey calls in ${count} verifies (CryptoKey cache)`, [importKeyCalls], 'calls')
+  cache.goal = { target: '= 0', met: importKeyCalls === 0 }
+  return [
+    row(bench, 'standardwebhooks verify (sync, pure JS)', results.standard, 'ops/s'),
+    ratioRow(bench, 'crypto.subtle.verify alone, sequential (Web Crypto floor)', results.subtle, 'ops/s', against),
+    ratioRow(bench, 'immigraflow verify, sequential (await each)', results.sequential, 'ops/s', against, { min: 1 }),
+    ratioRow(bench, `immigraflow verify, ${batch} concurrent`, results.concurrent, 'ops/s', against, { min: 1 }),
+    cache,
+  ]
+}
