@@ -7,7 +7,7 @@ import { emitEvent, runDelivery } from './delivery'
 import { createFaultController, type FaultController, NO_FAULTS, validateGlobalFaults } from './faults'
 import { caseHandlers } from './handlers/cases'
 import { checkHandlers } from './handlers/check'
-import { fallbackRoute } from './handlers/route'
+import { fallbackRoute, malformedPathGuard } from './handlers/route'
 import { userHandlers } from './handlers/users'
 import { webhookHandlers } from './handlers/webhooks'
 import { runNotification } from './notify'
@@ -122,6 +122,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     },
   })
   ctx = {
+    keysInFlight: new Map(),
     baseUrl,
     apiKey: options.apiKey,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -147,6 +148,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const initial = structuredClone(state)
 
   const handlers = [
+    malformedPathGuard(ctx),
     ...checkHandlers(ctx),
     ...userHandlers(ctx),
     ...caseHandlers(ctx),

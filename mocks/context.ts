@@ -24,6 +24,11 @@ export interface MockContext {
   random(): number
   /** A seeded `whsec_` secret. */
   secret(): string
+  /**
+   * Idempotency keys whose first request is still running, with a promise that settles when it
+   * is done: a second request with the same key waits for it, then replays its answer.
+   */
+  readonly keysInFlight: Map<string, Promise<void>>
   /** Records an event and schedules its deliveries. */
   emit<T extends WebhookEvent['type']>(type: T, data: Extract<WebhookEvent, { type: T }>['data']): WebhookEvent
 }

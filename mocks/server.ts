@@ -59,10 +59,25 @@ class ControlError extends Error {
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/** Sends JSON with an `X-Request-Id`: every response of the server carries one. */
+function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string): void {
   const text = body === undefined ? '' : JSON.stringify(body)
-  res.writeHead(status, { ...CORS_HEADERS, ...(text ? { 'Content-Type': 'application/json' } : {}) })
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    'X-Request-Id': requestId,
+    ...(text ? { 'Content-Type': 'application/json' } : {}),
+  })
   res.end(text)
+}
+
+/**
+ * The id of a response the API handlers do not answer (control routes, paths outside the API,
+ * crashes): the caller's `X-Request-Id` if usable, else one from this server's own counter
+ * (`srv_…`, apart from the API's `req_…` ids so those stay the same for the same API calls).
+ */
+function serverRequestId(req: IncomingMessage, next: () => number): string {
+  const own = req.headers['x-request-id']
+  return typeof own === 'string' && own.length > 0 && own.length <= 200 ? own : `srv_${String(next()).padStart(6, '0')}`
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -182,16 +197,26 @@ async function control(
 
 /** A node:http request listener that serves the mock and its control routes. */
 export function createRequestListener(api: MockApi): (req: IncomingMessage, res: ServerResponse) => void {
+  let served = 0
+  const nextId = () => ++served
   return (req, res) => {
-    void handle(api, req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        sendJson(res, 500, { error: { code: 'internal_error', message: String(error), request_id: 'mock' } })
-      else res.destroy()
+    void handle(api, req, res, nextId).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy()
+        return
+      }
+      const requestId = serverRequestId(req, nextId)
+      sendJson(
+        res,
+        500,
+        { error: { code: 'internal_error', message: String(error), request_id: requestId } },
+        requestId,
+      )
     })
   }
 }
 
-async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, nextId: () => number): Promise<void> {
   const method = req.method ?? 'GET'
   const target = req.url ?? '/'
   if (method === 'OPTIONS') {
@@ -202,14 +227,26 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): 
   const raw = await readBody(req)
   if (target.startsWith('/__mock/')) {
     const path = target.slice('/__mock/'.length).split('?')[0] as string
+    const requestId = serverRequestId(req, nextId)
     try {
       const result = await control(api, method, path, raw)
-      sendJson(res, result.status, result.body)
+      sendJson(res, result.status, result.body, requestId)
     } catch (error) {
+      // Bad input to a control (an undecodable receipt, a clock past the last date, an invalid
+      // outage) is the caller's mistake: 400, not a crash.
+      if (error instanceof RangeError || error instanceof URIError) {
+        sendJson(res, 400, { error: { code: 'bad_request', message: error.message } }, requestId)
+        return
+      }
       if (!(error instanceof ControlError)) throw error
-      sendJson(res, error.status, {
-        error: { code: error.status === 404 ? 'not_found' : 'bad_request', message: error.message },
-      })
+      sendJson(
+        res,
+        error.status,
+        {
+          error: { code: error.status === 404 ? 'not_found' : 'bad_request', message: error.message },
+        },
+        requestId,
+      )
     }
     return
   }
@@ -217,7 +254,7 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): 
   const request = nodeRequest(api, method, target, req, raw)
   const direct = request ? directDispatch(api.handlers, request) : null
   if (direct) {
-    sendReply(req, res, await direct, method, target)
+    sendReply(req, res, await direct, method, target, nextId)
     return
   }
   const headers = new Headers()
@@ -234,7 +271,7 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): 
     }),
   )
   if (!response) {
-    sendNoRoute(req, res, method, target)
+    sendNoRoute(req, res, method, target, serverRequestId(req, nextId))
     return
   }
   // `Prefer: fault=reset`: drop the connection without an answer.
@@ -252,14 +289,25 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse): 
   res.end(body)
 }
 
-function sendNoRoute(req: IncomingMessage, res: ServerResponse, method: string, target: string): void {
-  sendJson(res, 404, {
-    error: {
-      code: 'not_found',
-      message: `No route ${method} ${target}; the API lives under /v1.`,
-      request_id: req.headers['x-request-id'] ?? 'req_none',
+function sendNoRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  target: string,
+  requestId: string,
+): void {
+  sendJson(
+    res,
+    404,
+    {
+      error: {
+        code: 'not_found',
+        message: `No route ${method} ${target}; the API lives under /v1.`,
+        request_id: requestId,
+      },
     },
-  })
+    requestId,
+  )
 }
 
 // Fetch's Headers strip these from both ends of a value.
@@ -317,9 +365,10 @@ function sendReply(
   reply: MockReply | undefined,
   method: string,
   target: string,
+  nextId: () => number,
 ): void {
   if (!reply) {
-    sendNoRoute(req, res, method, target)
+    sendNoRoute(req, res, method, target, serverRequestId(req, nextId))
     return
   }
   // `Prefer: fault=reset`: drop the connection without an answer.

@@ -268,10 +268,13 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     if (key !== null && (key.length < 1 || key.length > 255)) {
       details.push({ field: 'Idempotency-Key', message: 'must be 1 to 255 characters long' })
     }
+    // The ok checks narrow the parse results for the type checker; details are never empty when one fails.
     if (details.length > 0 || !path.ok || !query.ok || !parsedBody.ok) throw validationFailed(details)
 
     const fingerprint = `${request.method} ${url.pathname}${url.search}\n${bodyText}`
-    if (key !== null) {
+    const slot = key === null ? null : `${apiKey}\n${key}`
+    if (slot !== null && key !== null) {
+      for (let running = ctx.keysInFlight.get(slot); running; running = ctx.keysInFlight.get(slot)) await running
       const replay = findReplay(state(), apiKey, key, fingerprint)
       if (replay) {
         log.idempotent_replay = true
@@ -289,6 +292,8 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     }
 
     let result: Result
+    let done = () => {}
+    if (slot !== null) ctx.keysInFlight.set(slot, new Promise<void>((resolve) => (done = resolve)))
     try {
       result = await run({
         path: path.data,
@@ -305,6 +310,11 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
         })
       }
       throw error
+    } finally {
+      if (slot !== null) {
+        ctx.keysInFlight.delete(slot)
+        done()
+      }
     }
     if (key !== null && isReplayable(result.status)) {
       remember(state(), apiKey, key, {
@@ -333,6 +343,8 @@ interface DirectRoute {
   pattern: RegExp
   /** The names of the pattern's groups, in order. */
   params: readonly string[]
+  /** For routes that match only some requests of their pattern: whether this one is theirs. */
+  accepts?(request: MockRequest): boolean
   answer(request: MockRequest, params: Record<string, string>): Promise<MockReply>
 }
 
@@ -409,6 +421,7 @@ export function directDispatch(
   const target = `${request.url.origin}${request.url.pathname}`
   for (const found of routes) {
     if (found.method !== null && found.method !== request.method.toUpperCase()) continue
+    if (found.accepts && !found.accepts(request)) continue
     const match = found.pattern.exec(target)
     if (!match) continue
     const params: Record<string, string> = {}
@@ -418,6 +431,40 @@ export function directDispatch(
     return found.answer(request, params)
   }
   return Promise.resolve(undefined)
+}
+
+/** Whether a path holds a percent-escape that does not decode (`%ZZ`, a trailing `%`, broken UTF-8). */
+function hasMalformedEscape(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname)
+    return false
+  } catch {
+    return true
+  }
+}
+
+/**
+ * The first handler: a path whose percent-escapes do not decode is answered with the usual 404
+ * envelope (logged, with its request id). Without it, decoding the path parameters, in MSW or
+ * in `directDispatch`, would throw before any handler could answer.
+ */
+export function malformedPathGuard(ctx: MockContext): HttpHandler {
+  const run = () => ({ status: 404 })
+  const answer = (request: MockRequest) => pipeline<OperationId>({ ctx, id: null, request, params: {}, run })
+  const pattern = new RegExp(`^${escapeRegExp(ctx.baseUrl)}/`, 'i')
+  // A RegExp path: MSW matches it without decoding anything, so the guard itself cannot throw.
+  const handler = http.all(pattern, async ({ request }) => {
+    if (!hasMalformedEscape(new URL(request.url).pathname)) return undefined
+    return toResponse(await answer(fromFetchRequest(request)))
+  })
+  directRoutes.set(handler, {
+    method: null,
+    pattern,
+    params: [],
+    accepts: (request) => hasMalformedEscape(request.url.pathname),
+    answer,
+  })
+  return handler
 }
 
 /** An MSW handler for one operation of openapi.yaml. */

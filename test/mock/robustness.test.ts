@@ -45,3 +45,42 @@ describe('mock robustness', () => {
     expect(api.uscis.outage()).toBeNull()
   })
 })
+
+describe('standalone control routes', () => {
+  it('answer bad input with 400 and an X-Request-Id (bug: a huge clock advance or a broken escape gave 500)', async () => {
+    const { startMockServer } = await import('../../mocks/server')
+    const mock = await startMockServer({ port: 0 })
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${mock.url}/__mock/${path}`, { method: 'POST', body: JSON.stringify(body) })
+      for (const response of [
+        await post('clock', { advance_ms: 1e20 }),
+        await post('uscis/%E0', { advance: true }),
+        await post('uscis', { outage: { status: 503, times: 0 } }),
+      ]) {
+        expect(response.status).toBe(400)
+        expect(response.headers.get('x-request-id')).toMatch(/^srv_\d{6}$/)
+      }
+      const health = await fetch(`${mock.url}/__mock/health`)
+      expect(((await health.json()) as { now: string }).now).toBe('2026-01-05T09:00:00.000Z')
+    } finally {
+      await mock.close()
+    }
+  })
+})
+
+describe('idempotency under concurrency', () => {
+  it('creates once when two requests with the same key arrive together (bug: both created)', async () => {
+    const api = createMockApi()
+    const body = { url: 'https://hooks.example.com/x', events: ['*'] }
+    const headers = { 'Idempotency-Key': 'same-key' }
+    const [first, second] = await Promise.all([
+      call(api, 'createWebhook', { body, headers }),
+      call(api, 'createWebhook', { body, headers }),
+    ])
+    expect([first.status, second.status]).toEqual([201, 201])
+    expect(second.body).toEqual(first.body)
+    expect(second.headers.get('idempotent-replayed')).toBe('true')
+    expect((await call(api, 'listWebhooks')).body).toMatchObject({ total: 1 })
+  })
+})
