@@ -271,7 +271,7 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     }),
   )
   if (!response) {
-    sendNoRoute(req, res, method, target, serverRequestId(req, nextId))
+    sendNoRoute(res, method, target, serverRequestId(req, nextId))
     return
   }
   // `Prefer: fault=reset`: drop the connection without an answer.
@@ -289,13 +289,7 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
   res.end(body)
 }
 
-function sendNoRoute(
-  req: IncomingMessage,
-  res: ServerResponse,
-  method: string,
-  target: string,
-  requestId: string,
-): void {
+function sendNoRoute(res: ServerResponse, method: string, target: string, requestId: string): void {
   sendJson(
     res,
     404,
@@ -368,7 +362,7 @@ function sendReply(
   nextId: () => number,
 ): void {
   if (!reply) {
-    sendNoRoute(req, res, method, target, serverRequestId(req, nextId))
+    sendNoRoute(res, method, target, serverRequestId(req, nextId))
     return
   }
   // `Prefer: fault=reset`: drop the connection without an answer.
