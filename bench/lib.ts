@@ -99,3 +99,16 @@ export function ratioRow(
   }
   return row
 }
+
+/** A User as the API answers it: the fixed body of every benchmark's stand-in server. */
+export const USER_JSON = JSON.stringify({
+  id: 1,
+  email: 'maria.lopez@example.com',
+  name: 'María López',
+  phone: '+14155550123',
+  notify_by_email: true,
+  notify_by_whatsapp: true,
+  status: 'active',
+  created_at: '2026-03-01T09:30:00.000Z',
+  updated_at: '2026-03-01T09:41:12.345Z',
+})

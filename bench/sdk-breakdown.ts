@@ -8,19 +8,8 @@
  */
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
-import { importBuilt, interleaved, median } from './lib'
+import { importBuilt, interleaved, median, USER_JSON } from './lib'
 
-const USER = JSON.stringify({
-  id: 7,
-  email: 'maria.lopez@example.com',
-  name: 'María López',
-  phone: '+14155550123',
-  notify_by_email: true,
-  notify_by_whatsapp: true,
-  status: 'active',
-  created_at: '2026-03-01T09:30:00.000Z',
-  updated_at: '2026-03-01T09:41:12.345Z',
-})
 const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
 const BASE_URL = 'http://127.0.0.1:9'
 
@@ -34,7 +23,7 @@ const cpuMicrosPerCall = async (calls: number, call: () => Promise<unknown>) => 
 const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
 globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
   void new Request(input, init)
-  return new Response(USER, { headers: HEADERS })
+  return new Response(USER_JSON, { headers: HEADERS })
 }) as typeof fetch
 
 const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: BASE_URL, logLevel: 'off' })

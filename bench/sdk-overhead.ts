@@ -1,18 +1,6 @@
 import createClient from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
-import { importBuilt, interleaved, listen, microsPerCall, type Row, ratioRow, row } from './lib'
-
-const USER = JSON.stringify({
-  id: 7,
-  email: 'maria.lopez@example.com',
-  name: 'María López',
-  phone: '+14155550123',
-  notify_by_email: true,
-  notify_by_whatsapp: true,
-  status: 'active',
-  created_at: '2026-03-01T09:30:00.000Z',
-  updated_at: '2026-03-01T09:41:12.345Z',
-})
+import { importBuilt, interleaved, listen, microsPerCall, type Row, ratioRow, row, USER_JSON } from './lib'
 
 /**
  * SDK overhead per request: `client.users.retrieve` vs raw fetch vs bare openapi-fetch, all
@@ -23,7 +11,7 @@ export async function sdkOverhead({ calls = 500, runs = 21 } = {}): Promise<Row[
   const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
   const server = await listen((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' })
-    res.end(USER)
+    res.end(USER_JSON)
   })
   try {
     const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: server.url, logLevel: 'off' })

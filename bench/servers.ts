@@ -5,27 +5,17 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { startPrism } from '../test/helpers/prism'
+import { USER_JSON } from './lib'
 
 /** A server running in a child process; `close()` stops it and waits for it to exit. */
 export type ChildServer = { name: string; url: string; close: () => Promise<void> }
 
 /** The fixed body the bare server answers: a User, as the mock and Prism answer for `GET /v1/users/{id}`. */
-export const BARE_BODY = JSON.stringify({
-  id: 1,
-  email: 'maria.lopez@example.com',
-  name: 'María López',
-  phone: '+14155550123',
-  notify_by_email: true,
-  notify_by_whatsapp: true,
-  status: 'active',
-  created_at: '2026-03-01T09:30:00.000Z',
-  updated_at: '2026-03-01T09:41:12.345Z',
-})
 
 // The floor: node:http answering every request with the same JSON, after reading the request body.
 const BARE_SERVER = `
 const { createServer } = require('node:http')
-const body = Buffer.from(${JSON.stringify(BARE_BODY)})
+const body = Buffer.from(${JSON.stringify(USER_JSON)})
 const headers = { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'X-Request-Id': 'req_bare' }
 const server = createServer((req, res) => {
   req.resume()

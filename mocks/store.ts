@@ -4,24 +4,15 @@
  * object made of plain values and Maps, so a snapshot is a `structuredClone`.
  */
 import type { components } from '../src/generated/openapi'
+import type { CaseSummary, StatusUpdate, User, UserStatus, Webhook } from '../src/types'
+import type { WebhookEvent } from '../src/webhooks/events'
 import { type RandomState, seedState } from './random'
 
+export type { CaseSummary, CaseWithUser, StatusUpdate, UscisStatus, User, UserStatus, Webhook } from '../src/types'
+export type { WebhookEvent } from '../src/webhooks/events'
+
 type Schemas = components['schemas']
-export type User = Schemas['User']
-export type UserStatus = Schemas['UserStatus']
-export type CaseSummary = Schemas['CaseSummary']
-export type CaseWithUser = Schemas['CaseWithUser']
-export type StatusUpdate = Schemas['StatusUpdate']
-export type UscisStatus = Schemas['UscisStatus']
-export type Webhook = Schemas['Webhook']
 export type NotifyStatus = Schemas['NotifyStatus']
-export type WebhookEvent =
-  | Schemas['UserCreatedEvent']
-  | Schemas['UserUpdatedEvent']
-  | Schemas['UserVerifiedEvent']
-  | Schemas['CaseCreatedEvent']
-  | Schemas['CaseUpdatedEvent']
-  | Schemas['CaseStatusChangedEvent']
 export type WebhookEventType = WebhookEvent['type']
 export type EventSelection = Schemas['WebhookEventSelection']
 
