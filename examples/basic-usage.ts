@@ -3,7 +3,7 @@
  *
  * Run it against the built-in mock with `npx tsx examples/basic-usage.ts`.
  */
-import { ImmigraFlow } from 'immigraflow'
+import type { ImmigraFlow } from 'immigraflow'
 import { runExample } from './support'
 
 /** What the example needs from outside: the token the user would click in their verification email. */
@@ -42,12 +42,5 @@ export async function basicUsage(client: ImmigraFlow, inbox: Inbox) {
   // #endregion
   return { user: verified, details, check }
 }
-
-// #region create-client
-export function createClient() {
-  // Reads IMMIGRAFLOW_API_KEY (and IMMIGRAFLOW_BASE_URL, if set) from the environment.
-  return new ImmigraFlow()
-}
-// #endregion
 
 await runExample(import.meta.url, basicUsage)
