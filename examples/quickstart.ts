@@ -8,5 +8,5 @@ import { ImmigraFlow } from 'immigraflow'
 const client = new ImmigraFlow() // reads IMMIGRAFLOW_API_KEY, and IMMIGRAFLOW_BASE_URL if set
 
 const page = await client.users.list({ limit: 5 })
-console.log(`${page.total} users; the first: ${page.data.map((user) => user.email).join(', ') || 'none yet'}`)
+console.log(`${page.total} users; on the first page: ${page.data.map((user) => user.email).join(', ') || 'none yet'}`)
 // #endregion

@@ -20,7 +20,7 @@ describe('the quick-start program', () => {
       )
       const env = { ...process.env, IMMIGRAFLOW_API_KEY: 'sk_test_quickstart', IMMIGRAFLOW_BASE_URL: mock.url }
       const { stdout } = await run(`${root}node_modules/.bin/tsx`, ['examples/quickstart.ts'], { cwd: root, env })
-      expect(stdout.trim()).toBe('1 users; the first: maria.lopez@example.com')
+      expect(stdout.trim()).toBe('1 users; on the first page: maria.lopez@example.com')
     } finally {
       await mock.close()
     }
