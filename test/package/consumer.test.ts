@@ -142,11 +142,34 @@ client.users.create({ mail: 'x@example.com', name: 'X' })
 
   it('passes arethetypeswrong for every entry', async () => {
     // node16 profile: the package is ESM-first with an exports map, which node10 resolution ignores.
-    const args = [tarball, '--profile', 'node16', '--exclude-entrypoints', './openapi.yaml', './package.json']
-    // attw exits non-zero on any problem, which rejects here; the table must also be all green.
+    // JSON output, because attw's default table changes layout with the terminal's width.
+    const args = [tarball, '--profile', 'node16', '--format', 'json']
+    args.push('--exclude-entrypoints', './openapi.yaml', './package.json')
+    // attw exits non-zero on any problem the profile counts, which rejects here.
     const { stdout } = await run(bin('attw'), args, { cwd: root })
-    const verdicts = stdout.split('\n').filter((line) => /^(node16|bundler)/.test(line))
-    expect(verdicts).toHaveLength(5 * 3)
-    expect(verdicts.every((line) => line.includes('🟢'))).toBe(true)
+    const { analysis, problems } = JSON.parse(stdout) as AttwReport
+    const counted = Object.values(problems ?? {})
+      .flat()
+      .filter((problem) => problem.resolutionKind !== 'node10')
+    expect(counted).toEqual([])
+    expect(Object.keys(analysis.entrypoints).sort()).toEqual(
+      ['.', './mock', './mock/browser', './mock/node', './webhooks'].sort(),
+    )
+    for (const entry of Object.values(analysis.entrypoints)) {
+      for (const kind of ['node16-cjs', 'node16-esm', 'bundler'] as const) {
+        expect(entry.resolutions[kind]?.resolution?.isTypeScript, `${entry.subpath} (${kind})`).toBe(true)
+      }
+    }
   })
 })
+
+/** The part of `attw --format json` this test reads. */
+interface AttwReport {
+  analysis: {
+    entrypoints: Record<
+      string,
+      { subpath: string; resolutions: Record<string, { resolution?: { isTypeScript: boolean } }> }
+    >
+  }
+  problems?: Record<string, { resolutionKind?: string }[]>
+}
