@@ -4,7 +4,9 @@
  * same handlers, matched as MSW matches them, without MSW's per-request work and without a
  * fetch `Request` or `Response`); a handler list holding anything else goes through the MSW
  * bridge (node request → fetch `Request` → `api.handle` → node response). Both answer byte for
- * byte alike.
+ * byte alike, but for a body over 1 MiB: the server keeps none of it, and on the MSW bridge it
+ * answers that 413 itself (with a server request id), as a fetch Request cannot carry the size
+ * of a body that was not kept.
  *
  * Measured on this machine (2 cores, Node 20.20; server in its own process, autocannon with 32
  * keep-alive connections in another; see bench/README.md):
@@ -20,7 +22,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { createMockApi, type MockApi, type MockApiOptions } from './api'
 import { validateGlobalFaults } from './faults'
-import { directDispatch, type MockReply, type MockRequest } from './handlers/route'
+import { directDispatch, MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { UnknownReceiptError } from './uscis'
 
 export interface StartMockServerOptions extends MockApiOptions {
@@ -80,14 +82,33 @@ function serverRequestId(req: IncomingMessage, next: () => number): string {
   return typeof own === 'string' && own.length > 0 && own.length <= 200 ? own : `srv_${String(next()).padStart(6, '0')}`
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A request body as read off the socket: its bytes, or only its size once it passed the cap. */
+export type ReadBody = { raw: Buffer; size: number; cut: boolean }
+
+/**
+ * Reads a request body, keeping at most `MAX_BODY_BYTES`: past that the rest is read and counted
+ * but not kept, so an oversized upload costs no memory and still gets its 413 with its real size,
+ * on a connection that stays usable.
+ */
+export function readBody(req: IncomingMessage): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)))
+    let chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      else chunks = []
+    })
+    req.on('end', () => {
+      const cut = size > MAX_BODY_BYTES
+      const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
+      resolve({ raw, size, cut })
+    })
     req.on('error', reject)
   })
 }
+
+const tooLarge = (size: number) => `The request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes (1 MiB).`
 
 function parseControlBody(raw: Buffer): Record<string, unknown> {
   if (raw.length === 0) return {}
@@ -224,12 +245,16 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     res.end()
     return
   }
-  const raw = await readBody(req)
+  const body = await readBody(req)
   if (target.startsWith('/__mock/')) {
     const path = target.slice('/__mock/'.length).split('?')[0] as string
     const requestId = serverRequestId(req, nextId)
+    if (body.cut) {
+      sendJson(res, 413, { error: { code: 'payload_too_large', message: tooLarge(body.size) } }, requestId)
+      return
+    }
     try {
-      const result = await control(api, method, path, raw)
+      const result = await control(api, method, path, body.raw)
       sendJson(res, result.status, result.body, requestId)
     } catch (error) {
       // Bad input to a control (an undecodable receipt, a clock past the last date, an invalid
@@ -251,10 +276,18 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     return
   }
   // The mock's own routes answer without MSW: no fetch Request or Response is built on the way.
-  const request = nodeRequest(api, method, target, req, raw)
+  const request = nodeRequest(api, method, target, req, body)
   const direct = request ? directDispatch(api.handlers, request) : null
   if (direct) {
     sendReply(req, res, await direct, method, target, nextId)
+    return
+  }
+  // MSW's handlers read the body from a fetch Request, which cannot carry the size of a body
+  // that was not kept: the server answers the 413 itself.
+  if (body.cut) {
+    const requestId = serverRequestId(req, nextId)
+    const error = { code: 'payload_too_large', message: tooLarge(body.size), request_id: requestId }
+    sendJson(res, 413, { error }, requestId)
     return
   }
   const headers = new Headers()
@@ -267,7 +300,7 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     new Request(`${api.baseUrl}${target}`, {
       method,
       headers,
-      body: hasBody ? new Uint8Array(raw) : undefined,
+      body: hasBody ? new Uint8Array(body.raw) : undefined,
     }),
   )
   if (!response) {
@@ -283,10 +316,10 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
   response.headers.forEach((value, name) => {
     outgoing[name] = value
   })
-  const body = Buffer.from(await response.arrayBuffer())
-  outgoing['content-length'] = String(body.length)
+  const answer = Buffer.from(await response.arrayBuffer())
+  outgoing['content-length'] = String(answer.length)
   res.writeHead(response.status, outgoing)
-  res.end(body)
+  res.end(answer)
 }
 
 function sendNoRoute(res: ServerResponse, method: string, target: string, requestId: string): void {
@@ -325,7 +358,7 @@ function nodeRequest(
   method: string,
   target: string,
   req: IncomingMessage,
-  raw: Buffer,
+  body: ReadBody,
 ): MockRequest | undefined {
   let url: URL
   try {
@@ -344,7 +377,8 @@ function nodeRequest(
       return normalizeValue(Array.isArray(value) ? value.join(', ') : value)
     },
     // A fetch Request for GET or HEAD carries no body.
-    bytes: async () => (hasBody ? raw : new Uint8Array()),
+    bytes: async () => (hasBody ? body.raw : new Uint8Array()),
+    ...(hasBody && body.cut ? { bodySize: body.size } : {}),
   }
 }
 

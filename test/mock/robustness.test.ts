@@ -1,3 +1,6 @@
+import { Agent, type IncomingMessage, request } from 'node:http'
+import { Readable } from 'node:stream'
+import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createMockApi } from '../../mocks/api'
 import { call } from '../helpers/mock'
@@ -82,5 +85,101 @@ describe('idempotency under concurrency', () => {
     expect(second.body).toEqual(first.body)
     expect(second.headers.get('idempotent-replayed')).toBe('true')
     expect((await call(api, 'listWebhooks')).body).toMatchObject({ total: 1 })
+  })
+})
+
+describe('standalone server, bodies over 1 MiB', () => {
+  const MiB = 1_048_576
+
+  /** POSTs `size` bytes in 64 KiB chunks (chunked encoding: the server learns the size only by reading). */
+  function postStreamed(agent: Agent, url: string, size: number, headers: Record<string, string> = {}) {
+    return new Promise<{ status: number; body: string; reusedSocket: boolean }>((resolve, reject) => {
+      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', ...headers } })
+      req.on('error', reject)
+      req.on('response', (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          body += chunk
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, reusedSocket: req.reusedSocket }))
+      })
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      for (let sent = 0; sent < size; sent += chunk.length)
+        req.write(chunk.subarray(0, Math.min(chunk.length, size - sent)))
+      req.end()
+    })
+  }
+
+  it('keeps no byte of a body once it passes 1 MiB, and counts all of it', async () => {
+    const { readBody } = await import('../../mocks/server')
+    const chunk = Buffer.alloc(256 * 1024, 0x61)
+    const stream = (count: number) => Readable.from(Array.from({ length: count }, () => chunk)) as IncomingMessage
+    expect(await readBody(stream(40))).toMatchObject({ size: 40 * chunk.length, cut: true, raw: Buffer.alloc(0) })
+    const atLimit = await readBody(stream(4))
+    expect(atLimit).toMatchObject({ size: MiB, cut: false })
+    expect(atLimit.raw.equals(Buffer.concat([chunk, chunk, chunk, chunk]))).toBe(true)
+  })
+
+  it('answers 413 with the full size, leaves the store alone and keeps the connection usable', async () => {
+    const { startMockServer } = await import('../../mocks/server')
+    const mock = await startMockServer({ port: 0 })
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const auth = { authorization: 'Bearer sk_test_robust' }
+      const size = 3 * MiB + 123
+      const tooLarge = await postStreamed(agent, `${mock.url}/v1/users`, size, auth)
+      expect(tooLarge.status).toBe(413)
+      expect(JSON.parse(tooLarge.body).error).toMatchObject({
+        code: 'payload_too_large',
+        message: `The request body is ${size} bytes; the limit is ${MiB} bytes (1 MiB).`,
+      })
+      // The pipeline's order is kept: authentication is checked before the size.
+      expect((await postStreamed(agent, `${mock.url}/v1/users`, 2 * MiB)).status).toBe(401)
+      // The control routes refuse it too, rather than failing to parse a body they did not keep.
+      const control = await postStreamed(agent, `${mock.url}/__mock/clock`, 2 * MiB)
+      expect(control.status).toBe(413)
+      expect(JSON.parse(control.body).error.code).toBe('payload_too_large')
+
+      const health = await new Promise<{ reusedSocket: boolean; status: number }>((resolve, reject) => {
+        const req = request(`${mock.url}/__mock/health`, { agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve({ reusedSocket: req.reusedSocket, status: res.statusCode ?? 0 }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+      expect(health).toEqual({ reusedSocket: true, status: 200 })
+      expect(mock.api.snapshot().state.users.size).toBe(0)
+    } finally {
+      agent.destroy()
+      await mock.close()
+    }
+  })
+
+  it('answers 413 the same way when a foreign handler sends every request through MSW', async () => {
+    const { startMockServer } = await import('../../mocks/server')
+    const api = createMockApi()
+    api.handlers.push(http.get('https://api.immigraflow.com/extra', () => HttpResponse.json({ extra: true })))
+    const mock = await startMockServer({ port: 0, api })
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const size = MiB + 1
+      const tooLarge = await postStreamed(agent, `${mock.url}/v1/users`, size, { authorization: 'Bearer k' })
+      expect(tooLarge.status).toBe(413)
+      expect(JSON.parse(tooLarge.body).error).toMatchObject({
+        code: 'payload_too_large',
+        message: `The request body is ${size} bytes; the limit is ${MiB} bytes (1 MiB).`,
+        request_id: expect.stringMatching(/^srv_\d{6}$/),
+      })
+      // A body of exactly 1 MiB is kept whole and reaches the handlers (invalid JSON: 400).
+      const atLimit = await postStreamed(agent, `${mock.url}/v1/users`, MiB, { authorization: 'Bearer k' })
+      expect(atLimit.status).toBe(400)
+      expect(JSON.parse(atLimit.body).error.code).toBe('bad_request')
+      expect((await fetch(`${mock.url}/extra`)).status).toBe(200)
+    } finally {
+      agent.destroy()
+      await mock.close()
+    }
   })
 })
