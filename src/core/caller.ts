@@ -25,7 +25,6 @@ export type RequestOptions = {
 /** The openapi-fetch options the SDK adds to each call. */
 export type CallInit = {
   signal?: AbortSignal
-  fetch?: (request: Request) => Promise<Response>
   headers?: Record<string, string>
   middleware: Middleware[]
 }
@@ -41,11 +40,6 @@ export type CallerSettings = {
   maxRetries: number
   validateResponses: boolean
   fetch: (request: Request) => Promise<Response>
-  /**
-   * Set when `fetch` is the default: sends a request with the call's signal as fetch's own
-   * option rather than inside the Request, which Node's fetch would copy and link a second time.
-   */
-  fetchWithSignal?: ((request: Request, signal: AbortSignal) => Promise<Response>) | undefined
   logger: SdkLogger
 }
 
@@ -112,10 +106,7 @@ export class Caller {
       logger: settings.logger,
       call: { controller, userSignal: options.signal },
     })
-    const init: CallInit = { middleware: [transport] }
-    const fetchWithSignal = settings.fetchWithSignal
-    if (fetchWithSignal) init.fetch = (request) => fetchWithSignal(request, controller.signal)
-    else init.signal = controller.signal
+    const init: CallInit = { middleware: [transport], signal: controller.signal }
     if (options.headers) init.headers = options.headers
 
     let result: FetchResult<T>

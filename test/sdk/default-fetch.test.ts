@@ -1,7 +1,8 @@
 /**
- * The client without a `fetch` option sends through `globalThis.fetch`, with the call's signal
- * given beside the Request rather than inside it. These tests run that path over real sockets:
- * the signal must still reach the connection for timeouts and aborts.
+ * The client without a `fetch` option sends through `globalThis.fetch`, looked up per call, with
+ * the call's signal inside the Request. These tests run that path over real sockets: the signal
+ * must reach the connection for timeouts and aborts, also through a wrapper of the global fetch
+ * that forwards only the Request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -99,5 +100,31 @@ describe('the default fetch over real sockets', () => {
     await server.held[0]?.closed
     expect(await outcome).toBeInstanceOf(APIUserAbortError)
     expect(server.held).toHaveLength(1)
+  })
+
+  it('keeps timeouts working through a wrapper of the global fetch that forwards only the Request', async () => {
+    server = await holdingServer()
+    const platformFetch = globalThis.fetch
+    const seen: Request[] = []
+    vi.stubGlobal('fetch', (request: Request) => {
+      seen.push(request)
+      return platformFetch(request)
+    })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const call = clientOf(server.url, { timeout: 1_000, maxRetries: 0 }).users.retrieve(7)
+      const outcome = call.then(
+        () => 'answered',
+        (error: unknown) => error,
+      )
+      await server.received(1)
+      await vi.advanceTimersByTimeAsync(1_000)
+      await server.held[0]?.closed
+      expect(await outcome).toBeInstanceOf(APIConnectionTimeoutError)
+      expect(seen).toHaveLength(1)
+      expect(seen[0]?.signal.aborted).toBe(true)
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })
