@@ -4,9 +4,8 @@
  * same handlers, matched as MSW matches them, without MSW's per-request work and without a
  * fetch `Request` or `Response`); a handler list holding anything else goes through the MSW
  * bridge (node request → fetch `Request` → `api.handle` → node response). Both answer byte for
- * byte alike, but for a body over 1 MiB: the server keeps none of it, and on the MSW bridge it
- * answers that 413 itself (with a server request id), as a fetch Request cannot carry the size
- * of a body that was not kept.
+ * byte alike. On the direct path and for the control routes the server keeps no byte of a body
+ * past 1 MiB (it only counts them, for the 413); the bridge hands MSW the whole body.
  *
  * Measured on this machine (2 cores, Node 20.20; server in its own process, autocannon with 32
  * keep-alive connections in another; see bench/README.md):
@@ -22,7 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { createMockApi, type MockApi, type MockApiOptions } from './api'
 import { validateGlobalFaults } from './faults'
-import { directDispatch, MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
+import { directDispatch, dispatchesDirectly, MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { UnknownReceiptError } from './uscis'
 
 export interface StartMockServerOptions extends MockApiOptions {
@@ -86,21 +85,21 @@ function serverRequestId(req: IncomingMessage, next: () => number): string {
 export type ReadBody = { raw: Buffer; size: number; cut: boolean }
 
 /**
- * Reads a request body, keeping at most `MAX_BODY_BYTES`: past that the rest is read and counted
- * but not kept, so an oversized upload costs no memory and still gets its 413 with its real size,
- * on a connection that stays usable.
+ * Reads a request body, keeping at most `keep` bytes (default `MAX_BODY_BYTES`): past that the
+ * rest is read and counted but not kept, so an oversized upload costs no memory and still gets
+ * its 413 with its real size, on a connection that stays usable.
  */
-export function readBody(req: IncomingMessage): Promise<ReadBody> {
+export function readBody(req: IncomingMessage, keep = MAX_BODY_BYTES): Promise<ReadBody> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      if (size <= keep) chunks.push(chunk)
       else chunks = []
     })
     req.on('end', () => {
-      const cut = size > MAX_BODY_BYTES
+      const cut = size > keep
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
       resolve({ raw, size, cut })
     })
@@ -245,8 +244,13 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     res.end()
     return
   }
-  const body = await readBody(req)
-  if (target.startsWith('/__mock/')) {
+  const isControl = target.startsWith('/__mock/')
+  // MSW's handlers (the bridge, used when the list holds handlers of the user's own) read the
+  // whole body from a fetch Request: they get it all. The mock's routes and controls need no
+  // more than 1 MiB of it.
+  const keep = isControl || dispatchesDirectly(api.handlers) ? MAX_BODY_BYTES : Number.POSITIVE_INFINITY
+  const body = await readBody(req, keep)
+  if (isControl) {
     const path = target.slice('/__mock/'.length).split('?')[0] as string
     const requestId = serverRequestId(req, nextId)
     if (body.cut) {
@@ -280,14 +284,6 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
   const direct = request ? directDispatch(api.handlers, request) : null
   if (direct) {
     sendReply(req, res, await direct, method, target, nextId)
-    return
-  }
-  // MSW's handlers read the body from a fetch Request, which cannot carry the size of a body
-  // that was not kept: the server answers the 413 itself.
-  if (body.cut) {
-    const requestId = serverRequestId(req, nextId)
-    const error = { code: 'payload_too_large', message: tooLarge(body.size), request_id: requestId }
-    sendJson(res, 413, { error }, requestId)
     return
   }
   const headers = new Headers()

@@ -411,6 +411,11 @@ function directRoutesOf(handlers: readonly HttpHandler[]): DirectRoute[] | null 
   return routes
 }
 
+/** Whether `directDispatch` can answer for this handler list (every handler is one of the mock's routes). */
+export function dispatchesDirectly(handlers: readonly HttpHandler[]): boolean {
+  return directRoutesOf(handlers) !== null
+}
+
 /**
  * Answers a request with the mock's routes as MSW would (the handlers in order, the first match
  * answers, parameters URI-decoded) without going through MSW; undefined when no route matches.

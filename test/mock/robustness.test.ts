@@ -134,6 +134,9 @@ describe('standalone server, bodies over 1 MiB', () => {
         code: 'payload_too_large',
         message: `The request body is ${size} bytes; the limit is ${MiB} bytes (1 MiB).`,
       })
+      // A body of exactly 1 MiB is kept whole and reaches the handlers (spaces only: not JSON, 400).
+      const atLimit = await postStreamed(agent, `${mock.url}/v1/users`, MiB, auth)
+      expect(JSON.parse(atLimit.body).error.code).toBe('bad_request')
       // The pipeline's order is kept: authentication is checked before the size.
       expect((await postStreamed(agent, `${mock.url}/v1/users`, 2 * MiB)).status).toBe(401)
       // The control routes refuse it too, rather than failing to parse a body they did not keep.
@@ -157,26 +160,31 @@ describe('standalone server, bodies over 1 MiB', () => {
     }
   })
 
-  it('answers 413 the same way when a foreign handler sends every request through MSW', async () => {
+  it("hands MSW the whole body when the handler list holds one of the user's own (the bridge)", async () => {
     const { startMockServer } = await import('../../mocks/server')
     const api = createMockApi()
-    api.handlers.push(http.get('https://api.immigraflow.com/extra', () => HttpResponse.json({ extra: true })))
+    api.handlers.push(
+      http.post('https://api.immigraflow.com/upload', async ({ request }) =>
+        HttpResponse.json({ bytes: (await request.arrayBuffer()).byteLength }),
+      ),
+    )
     const mock = await startMockServer({ port: 0, api })
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     try {
-      const size = MiB + 1
+      const size = 2 * MiB + 7
+      const upload = await postStreamed(agent, `${mock.url}/upload`, size)
+      expect(upload).toMatchObject({ status: 200, body: JSON.stringify({ bytes: size }) })
+      // The mock's routes answer as on the direct path: authentication first, then the size.
+      expect((await postStreamed(agent, `${mock.url}/v1/users`, size)).status).toBe(401)
       const tooLarge = await postStreamed(agent, `${mock.url}/v1/users`, size, { authorization: 'Bearer k' })
       expect(tooLarge.status).toBe(413)
       expect(JSON.parse(tooLarge.body).error).toMatchObject({
         code: 'payload_too_large',
         message: `The request body is ${size} bytes; the limit is ${MiB} bytes (1 MiB).`,
-        request_id: expect.stringMatching(/^srv_\d{6}$/),
+        request_id: expect.stringMatching(/^req_/),
       })
-      // A body of exactly 1 MiB is kept whole and reaches the handlers (invalid JSON: 400).
       const atLimit = await postStreamed(agent, `${mock.url}/v1/users`, MiB, { authorization: 'Bearer k' })
-      expect(atLimit.status).toBe(400)
       expect(JSON.parse(atLimit.body).error.code).toBe('bad_request')
-      expect((await fetch(`${mock.url}/extra`)).status).toBe(200)
     } finally {
       agent.destroy()
       await mock.close()
