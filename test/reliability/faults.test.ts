@@ -106,6 +106,8 @@ describe('the SDK honours Retry-After', () => {
 
 // Both wait on real timers, not on the CPU, so they run side by side.
 describe.concurrent('the SDK under faults, over real sockets', () => {
+  // Real waits (Retry-After, backoff): about 12 s here, but an unlucky run of faults on one
+  // create adds up to 8 s per retry, so this test gets more than the default 30 s.
   it('200 creates through 30 % mock faults (503, then resets) and 10 % lost answers store exactly 200 users', async () => {
     const client = new ImmigraFlow({
       apiKey: API_KEY,
@@ -165,7 +167,7 @@ describe.concurrent('the SDK under faults, over real sockets', () => {
     expect(droppedAfterWork).toBeGreaterThan(0)
     expect(executed).toBe(CREATES)
     expect(replays).toBeGreaterThanOrEqual(droppedAfterWork)
-  })
+  }, 120_000)
 
   it('over real sockets, the retry after a 429 with Retry-After: 2 reaches the server no sooner than 2 s later', async () => {
     const client = new ImmigraFlow({ apiKey: API_KEY, baseUrl: quietProxy.url, maxRetries: 2, logLevel: 'off' })
