@@ -73,9 +73,16 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
       method: 'POST',
       headers: { 'content-type': 'application/json', 'user-agent': 'ImmigraFlow-Webhooks/1 (mock)', ...headers },
       body: job.body,
+      // A redirect is not a delivery: followed, the POST would become a GET without the event.
+      redirect: 'manual',
       signal: AbortSignal.timeout(ctx.deliveryTimeoutMs),
     })
-    status = response.status
+    // Browsers hide a redirect's status behind an opaque response (status 0).
+    status = response.type === 'opaqueredirect' ? null : response.status
+    if (response.type === 'opaqueredirect' || (status !== null && status >= 300 && status < 400)) {
+      const location = response.headers.get('location')
+      error = `The endpoint answered with a redirect${location ? ` to ${location}` : ''}; deliveries do not follow redirects, so point the webhook at the final URL`
+    }
     await response.arrayBuffer().catch(() => undefined)
   } catch (cause) {
     const name = (cause as Error).name

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, test } from 'vitest'
 import { createMockApi, type MockApiOptions } from '../../mocks/api'
 import { DELIVERY_RETRY_DELAYS_MS } from '../../mocks/delivery'
@@ -160,5 +162,33 @@ describe('webhook delivery', () => {
     await call(api, 'deleteWebhook', { params: { webhook_id: webhook.id } })
     await api.clock.advance(HOUR)
     expect(receiver.received).toHaveLength(1)
+  })
+
+  test('a redirect is not a delivery: not followed, recorded with its target and retried', async () => {
+    const requests: string[] = []
+    const receiver = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`)
+      req.resume()
+      if (req.url === '/hook') res.writeHead(302, { location: '/elsewhere' }).end()
+      else res.writeHead(200).end()
+    })
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+    try {
+      const api = createMockApi()
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+      await call(api, 'createWebhook', { body: { url, events: ['*'] } })
+      await createUser(api)
+      await api.idle()
+      expect(requests).toEqual(['POST /hook'])
+      expect(api.deliveries).toEqual([
+        expect.objectContaining({
+          status: 302,
+          error: expect.stringContaining('redirect to /elsewhere'),
+          outcome: 'retry_scheduled',
+        }),
+      ])
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()))
+    }
   })
 })
