@@ -45,13 +45,25 @@ function collect(details: ErrorDetail[], schema: ZodType, value: unknown): Error
   return result.ok ? details : details.concat(result.details)
 }
 
+/**
+ * The body as JSON will send it: keys whose value is undefined are dropped by `JSON.stringify`,
+ * so `{ name: undefined }` must be checked as `{}` (an update with no field), not pass as a
+ * body that names a field.
+ */
+function asSent(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body
+  const values = Object.values(body)
+  if (!values.includes(undefined)) return body
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined))
+}
+
 function checkLoaded({ operations }: Schemas, operationId: OperationId, input: OperationInput): void {
   const operation = operations[operationId]
   let details: ErrorDetail[] = []
   details = collect(details, operation.pathParams, input.path)
   details = collect(details, operation.query, input.query)
   if (operation.body) {
-    const result = check(operation.body, input.body)
+    const result = check(operation.body, asSent(input.body))
     if (!result.ok) details = details.concat(result.details)
   }
   if (details.length === 0) return

@@ -78,4 +78,14 @@ describe('input checking before sending', () => {
     await client.cases.create(7, { receipt_number: 'ioe 09-123-45678' })
     expect(JSON.parse(requests[0]?.body ?? '{}')).toEqual({ receipt_number: 'IOE0912345678' })
   })
+
+  it('checks a body as it will be sent: an update whose only field is undefined names no field', async () => {
+    const { client, requests } = setup()
+    const error = await rejection(client.users.update(7, { name: undefined }))
+    expect(error.details).toEqual([{ field: 'body', message: 'send at least 1 field' }])
+    expect(requests).toHaveLength(0)
+    // Undefined fields beside real ones are simply not sent.
+    await client.users.update(7, { name: 'María', phone: undefined })
+    expect(JSON.parse(requests[0]?.body ?? '{}')).toEqual({ name: 'María' })
+  })
 })
