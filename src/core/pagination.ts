@@ -1,4 +1,5 @@
 import { APIPromise } from './api-promise'
+import { ImmigraFlowError } from './base-error'
 
 /** The list envelope every ImmigraFlow list endpoint answers. */
 export type ListEnvelope<T> = {
@@ -37,7 +38,7 @@ export class Page<T> implements ListEnvelope<T> {
   getNextPage(): PagePromise<T> {
     if (!this.hasNextPage() || this.next_cursor === null) {
       return new PagePromise(
-        Promise.reject(new RangeError('This is the last page; check hasNextPage() first.')),
+        Promise.reject(new ImmigraFlowError('This is the last page; check hasNextPage() first.')),
         this.#fetchPage,
       )
     }

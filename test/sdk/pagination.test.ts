@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ImmigraFlow, type User } from '../../src'
+import { ImmigraFlow, ImmigraFlowError, type User } from '../../src'
 import { json, USER } from '../helpers/stub-fetch'
 
 const USERS: User[] = Array.from({ length: 7 }, (_, i) => ({ ...USER, id: i + 1, email: `user${i + 1}@example.com` }))
@@ -48,6 +48,7 @@ describe('pagination', () => {
     const third = await second.getNextPage()
     expect(third.data.map((u) => u.id)).toEqual([7])
     expect(third.hasNextPage()).toBe(false)
+    await expect(third.getNextPage()).rejects.toThrow(ImmigraFlowError)
     await expect(third.getNextPage()).rejects.toThrow('This is the last page')
   })
 
