@@ -102,15 +102,19 @@ export function decideFault(state: MockState, prefer: Prefer, identity: string):
   return { latencyMs, action: null, label: latencyMs > 0 ? `latency=${latencyMs}` : null }
 }
 
-export function validateGlobalFaults(options: Partial<GlobalFaults>): string[] {
+/** The names the settings go by in messages: the options' own by default, the wire's for the control route. */
+type FaultNames = Record<'failRate' | 'code' | 'latencyMs', string>
+const OPTION_NAMES: FaultNames = { failRate: 'failRate', code: 'code', latencyMs: 'latencyMs' }
+
+export function validateGlobalFaults(options: Partial<GlobalFaults>, names: FaultNames = OPTION_NAMES): string[] {
   const errors: string[] = []
   if (options.failRate !== undefined && !(options.failRate >= 0 && options.failRate <= 1))
-    errors.push('failRate must be between 0 and 1')
+    errors.push(`${names.failRate} must be between 0 and 1`)
   if (options.code !== undefined && !(Number.isInteger(options.code) && options.code >= 400 && options.code <= 599)) {
-    errors.push('code must be an HTTP error status (400–599)')
+    errors.push(`${names.code} must be an HTTP error status (400–599)`)
   }
   if (options.latencyMs !== undefined && !(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) {
-    errors.push('latencyMs must be a number ≥ 0')
+    errors.push(`${names.latencyMs} must be a number ≥ 0`)
   }
   return errors
 }

@@ -22,6 +22,7 @@ import type { AddressInfo } from 'node:net'
 import { createMockApi, type MockApi, type MockApiOptions } from './api'
 import { validateGlobalFaults } from './faults'
 import { directDispatch, dispatchesDirectly, MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
+import type { GlobalFaults } from './store'
 import { UnknownReceiptError } from './uscis'
 
 export interface StartMockServerOptions extends MockApiOptions {
@@ -129,6 +130,14 @@ function optionalNumber(body: Record<string, unknown>, name: string): number | u
   return value
 }
 
+const FAULT_FIELDS = ['fail_rate', 'code', 'latency_ms', 'reset']
+const faultsBody = (global: GlobalFaults) => ({
+  fail_rate: global.failRate,
+  code: global.code,
+  latency_ms: global.latencyMs,
+  reset: global.reset,
+})
+
 /** The `/__mock/…` control routes. */
 async function control(
   api: MockApi,
@@ -163,19 +172,25 @@ async function control(
     return { status: 200, body: { now: api.clock.iso(), pending_jobs: api.clock.pending() } }
   }
   if (route === 'POST faults') {
+    const unknown = Object.keys(body).filter((name) => !FAULT_FIELDS.includes(name))
+    if (unknown.length > 0) {
+      throw new ControlError(400, `Unknown field ${unknown.join(', ')}; send any of ${FAULT_FIELDS.join(', ')}.`)
+    }
+    if (body.reset !== undefined && typeof body.reset !== 'boolean')
+      throw new ControlError(400, 'reset must be true or false.')
     const settings = {
       failRate: optionalNumber(body, 'fail_rate'),
       code: optionalNumber(body, 'code'),
       latencyMs: optionalNumber(body, 'latency_ms'),
-      reset: body.reset === undefined ? undefined : body.reset === true,
+      reset: body.reset,
     }
-    const errors = validateGlobalFaults(settings)
-    if (errors.length > 0) throw new ControlError(400, errors.join('; '))
-    const global = api.faults.set(settings)
-    return {
-      status: 200,
-      body: { fail_rate: global.failRate, code: global.code, latency_ms: global.latencyMs, reset: global.reset },
-    }
+    const errors = validateGlobalFaults(settings, { failRate: 'fail_rate', code: 'code', latencyMs: 'latency_ms' })
+    if (errors.length > 0) throw new ControlError(400, `${errors.join('; ')}.`)
+    return { status: 200, body: faultsBody(api.faults.set(settings)) }
+  }
+  if (route === 'DELETE faults') {
+    api.faults.clear()
+    return { status: 200, body: faultsBody(api.faults.get()) }
   }
   if (route === 'POST uscis') {
     const outage = body.outage
@@ -240,7 +255,8 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
   const method = req.method ?? 'GET'
   const target = req.url ?? '/'
   if (method === 'OPTIONS') {
-    res.writeHead(204, CORS_HEADERS)
+    // A CORS preflight: every response carries an X-Request-Id, this one too.
+    res.writeHead(204, { ...CORS_HEADERS, 'X-Request-Id': serverRequestId(req, nextId) })
     res.end()
     return
   }

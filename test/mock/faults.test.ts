@@ -134,5 +134,33 @@ describe('faults on the standalone server', () => {
     expect((await call({ url: server.url }, 'listUsers')).status).toBe(503)
     const bad = await fetch(`${server.url}/__mock/faults`, { method: 'POST', body: JSON.stringify({ fail_rate: 3 }) })
     expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      'fail_rate must be between 0 and 1.',
+    )
+  })
+
+  test('POST /__mock/faults refuses what it does not know, keeping the settings; DELETE clears them', async () => {
+    server = await startMockServer()
+    const post = async (body: unknown) => {
+      const response = await fetch(`${server?.url}/__mock/faults`, { method: 'POST', body: JSON.stringify(body) })
+      return {
+        status: response.status,
+        body: (await response.json()) as { error?: { message: string } } & Record<string, unknown>,
+      }
+    }
+    expect((await post({ fail_rate: 1, code: 500 })).status).toBe(200)
+    const unknown = await post({ failRate: 0 })
+    expect(unknown).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringContaining('Unknown field failRate') } },
+    })
+    expect((await post({ reset: 'yes' })).body.error?.message).toBe('reset must be true or false.')
+    // Settings merge: a later POST changes only the fields it names.
+    expect((await post({ latency_ms: 5 })).body).toEqual({ fail_rate: 1, code: 500, latency_ms: 5, reset: false })
+    expect((await call({ url: server.url }, 'listUsers')).status).toBe(500)
+
+    const cleared = await fetch(`${server.url}/__mock/faults`, { method: 'DELETE' })
+    expect(await cleared.json()).toEqual({ fail_rate: 0, code: 503, latency_ms: 0, reset: false })
+    expect((await call({ url: server.url }, 'listUsers')).status).toBe(200)
   })
 })

@@ -72,6 +72,24 @@ describe('standalone control routes', () => {
   })
 })
 
+describe('standalone CORS preflight', () => {
+  it('answers OPTIONS with 204, the CORS headers and an X-Request-Id, like every other response', async () => {
+    const { startMockServer } = await import('../../mocks/server')
+    const mock = await startMockServer({ port: 0 })
+    try {
+      const response = await fetch(`${mock.url}/v1/users`, {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+      })
+      expect(response.status).toBe(204)
+      expect(response.headers.get('access-control-allow-origin')).toBe('*')
+      expect(response.headers.get('x-request-id')).toMatch(/^srv_\d{6}$/)
+    } finally {
+      await mock.close()
+    }
+  })
+})
+
 describe('idempotency under concurrency', () => {
   it('creates once when two requests with the same key arrive together (bug: both created)', async () => {
     const api = createMockApi()
