@@ -23,7 +23,7 @@ export const ReceiptNumberInputSchema = z
   .string()
   .min(13)
   .max(40)
-  .regex(new RegExp('^\\s*[A-Za-z]{3}([\\s-]*[0-9]){10}\\s*$'))
+  .regex(new RegExp('^[\\s-]*([A-Za-z][\\s-]*){3}([0-9][\\s-]*){10}$'))
 
 export const EmailSchema = z.email().max(254)
 

@@ -96,4 +96,15 @@ describe('validation', () => {
     expect(res.status).toBe(201)
     expect(res.body.case.receipt_number).toBe('EAC2190012340')
   })
+
+  test.each([
+    ['E-AC-2190012340', 200],
+    ['-eac 2190012340-', 200],
+    ['EAC-21-900-1234', 422],
+    ['EA1-2190012340', 422],
+  ])('POST /v1/check normalises %j as the API does (spaces and hyphens anywhere) → %i', async (typed, status) => {
+    const res = await call(createMockApi(), 'checkCaseStatus', { body: { receipt_number: typed } })
+    expect(res.status).toBe(status)
+    if (status === 200) expect(res.body.receipt_number).toBe('EAC2190012340')
+  })
 })
