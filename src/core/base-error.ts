@@ -18,6 +18,12 @@ export class ImmigraFlowError extends Error {
    * bundle, realm or version), where `instanceof` would say false.
    */
   static isImmigraFlowError(value: unknown): value is ImmigraFlowError {
-    return value instanceof ImmigraFlowError || (value instanceof Error && BRAND in value)
+    return isBranded(value)
   }
+}
+
+// Outside the class body: a class that names itself inside its body is emitted by the bundler as
+// `class _ImmigraFlowError`, and that name is what Node prints for an uncaught error.
+function isBranded(value: unknown): value is ImmigraFlowError {
+  return value instanceof ImmigraFlowError || (value instanceof Error && BRAND in value)
 }

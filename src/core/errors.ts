@@ -71,9 +71,14 @@ export class APIError extends ImmigraFlowError {
       case 429:
         return new RateLimitError(init)
       default:
-        return status >= 500 ? new InternalServerError(init) : new APIError(init)
+        return status >= 500 ? new InternalServerError(init) : otherStatusError(init)
     }
   }
+}
+
+/** An `APIError` for a status without a class of its own (outside `APIError`'s body: see base-error.ts). */
+function otherStatusError(init: APIErrorInit): APIError {
+  return new APIError(init)
 }
 
 /** 400: the body was not JSON or not sent as JSON. */

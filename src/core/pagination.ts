@@ -67,10 +67,15 @@ export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable
 
   /** Starts fetching the page at `cursor`. */
   static fetch<T>(fetchPage: PageFetcher<T>, cursor: string | undefined): PagePromise<T> {
-    return new PagePromise(fetchPage(cursor), fetchPage)
+    return fetchPagePromise(fetchPage, cursor)
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
     yield* await this
   }
+}
+
+// Outside the class body, so the bundle keeps the class's name (see base-error.ts).
+function fetchPagePromise<T>(fetchPage: PageFetcher<T>, cursor: string | undefined): PagePromise<T> {
+  return new PagePromise(fetchPage(cursor), fetchPage)
 }

@@ -57,6 +57,28 @@ describe('the packed package', () => {
     expect(JSON.parse(stdout)).toEqual(['function', true, 'function', 'function', 'function', 'pending_verification'])
   })
 
+  it('keeps the name of every exported class, in ESM and CJS, so errors print as what they are', async () => {
+    const check = (load: string) => `
+      ${load}
+      const misnamed = []
+      for (const entry of entries) {
+        for (const [name, value] of Object.entries(entry)) {
+          if (typeof value === 'function' && /^[A-Z]/.test(name) && value.name !== name) misnamed.push(name + ' is ' + value.name)
+        }
+      }
+      let printed = ''
+      try { new entries[0].ImmigraFlow({ apiKey: '' }) } catch (error) { printed = require('node:util').inspect(error).split('\\n')[0] }
+      console.log(JSON.stringify({ misnamed, printed: printed.slice(0, 30) }))
+    `
+    const esm = check(
+      "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const entries = [await import('immigraflow'), await import('immigraflow/webhooks')]",
+    )
+    const cjs = check("const entries = [require('immigraflow'), require('immigraflow/webhooks')]")
+    const expected = { misnamed: [], printed: 'ImmigraFlowError: No API key: ' }
+    expect(JSON.parse((await node(['--input-type=module', '-e', esm])).stdout)).toEqual(expected)
+    expect(JSON.parse((await node(['-e', cjs])).stdout)).toEqual(expected)
+  })
+
   it('requires every entry as CommonJS', async () => {
     const script = `
       const { ImmigraFlow } = require('immigraflow')
