@@ -10,11 +10,12 @@
  *   npm run demo                                   # embedded mock
  *   npm run demo -- --base-url http://127.0.0.1:4010   # any ImmigraFlow-compatible server with
  *                                                  # the mock's /__mock/ control routes
+ *   npm run demo -- --base-url URL --api-key KEY   # a server started with --api-key KEY
  */
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, styleText } from 'node:util'
-import { ImmigraFlow, ImmigraFlowError } from 'immigraflow'
+import { ConflictError, ImmigraFlow, ImmigraFlowError } from 'immigraflow'
 import { startMockServer } from 'immigraflow/mock/node'
 import type { WebhookEvent } from 'immigraflow/webhooks'
 import { createWebhookReceiver } from './webhook-receiver'
@@ -67,10 +68,27 @@ function controls(baseUrl: string) {
   }
 }
 
+/**
+ * Registers the tour's user. A server that already has her (a second tour against the same
+ * standalone mock) gets the next free address, maria.lopez+2@example.com and so on.
+ */
+async function register(client: ImmigraFlow, print: Printer) {
+  const profile = { name: 'María López', phone: '+14155550123', notify_by_whatsapp: true }
+  for (let n = 1; ; n++) {
+    const email = n === 1 ? 'maria.lopez@example.com' : `maria.lopez+${n}@example.com`
+    try {
+      return await client.users.create({ email, ...profile })
+    } catch (error) {
+      if (!(error instanceof ConflictError) || n >= 50) throw error
+      print.line(`${email} is already registered on this server; trying the next address`, 'dim')
+    }
+  }
+}
+
 /** Runs the tour against `baseUrl`; returns what happened, for the test that runs it. */
-export async function tour(baseUrl: string, print: Printer) {
+export async function tour(baseUrl: string, print: Printer, { apiKey = 'sk_test_demo' }: { apiKey?: string } = {}) {
   const mock = controls(baseUrl)
-  const client = new ImmigraFlow({ apiKey: 'sk_test_demo', baseUrl, logLevel: 'off' })
+  const client = new ImmigraFlow({ apiKey, baseUrl, logLevel: 'off' })
   print.line(`ImmigraFlow at ${baseUrl}`, 'dim')
 
   print.step('A webhook receiver on this machine')
@@ -92,12 +110,7 @@ export async function tour(baseUrl: string, print: Printer) {
     print.line(`Subscribed ${receiverUrl} to every event; signing secret ${webhook.secret?.slice(0, 10)}…`, 'dim')
 
     print.step('Register a user')
-    const user = await client.users.create({
-      email: 'maria.lopez@example.com',
-      name: 'María López',
-      phone: '+14155550123',
-      notify_by_whatsapp: true,
-    })
+    const user = await register(client, print)
     print.line(`${user.name} <${user.email}> is ${user.status}`)
 
     print.step('Read the verification email')
@@ -133,6 +146,8 @@ export async function tour(baseUrl: string, print: Printer) {
     print.line(`Mock time is now ${now}`, 'dim')
 
     print.step('Check again: USCIS has news')
+    // The outbox so far, so that only this check's notifications are shown below.
+    const sentBefore = (await mock.outbox()).length
     const changes = []
     for (const tracked of cases) {
       const check = await client.check.status({ receipt_number: tracked.receipt_number })
@@ -147,14 +162,14 @@ export async function tour(baseUrl: string, print: Printer) {
     await mock.idle()
 
     print.step('Notifications went out by email and WhatsApp')
-    const details = await client.cases.retrieve(cases[0]?.id ?? 0)
-    const latest = details.status_updates[0]
-    if (latest) {
+    for (const tracked of cases) {
+      const latest = (await client.cases.retrieve(tracked.id)).status_updates[0]
+      if (!latest) continue
       print.line(
-        `Status update #${latest.id}: email ${latest.email_notify_status}, WhatsApp ${latest.whatsapp_notify_status} (notified on ${latest.notified} channels)`,
+        `${tracked.receipt_number}, status update #${latest.id}: email ${latest.email_notify_status}, WhatsApp ${latest.whatsapp_notify_status}`,
       )
     }
-    const notifications = (await mock.outbox()).filter((message) => message.kind === 'status_update')
+    const notifications = (await mock.outbox()).slice(sentBefore).filter((message) => message.kind === 'status_update')
     for (const message of notifications) {
       print.line(`${message.channel.padEnd(8)} → ${message.to}: ${message.text.split('\n')[0]}`, 'dim')
     }
@@ -172,15 +187,19 @@ export async function tour(baseUrl: string, print: Printer) {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'base-url': { type: 'string' }, help: { type: 'boolean' } } })
+  const { values } = parseArgs({
+    options: { 'base-url': { type: 'string' }, 'api-key': { type: 'string' }, help: { type: 'boolean' } },
+  })
   if (values.help) {
-    console.log('Usage: npm run demo [-- --base-url URL]')
+    console.log('Usage: npm run demo [-- --base-url URL [--api-key KEY]]')
+    console.log('  --base-url URL  a running mock (npx immigraflow-mock) instead of the embedded one')
+    console.log('  --api-key KEY   the key it accepts (default IMMIGRAFLOW_API_KEY, else sk_test_demo)')
     return
   }
   const print = createPrinter(console.log, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
   const remote = values['base-url']
   if (remote) {
-    await tour(remote, print)
+    await tour(remote, print, { apiKey: values['api-key'] ?? process.env.IMMIGRAFLOW_API_KEY })
     return
   }
   // #region standalone

@@ -42,15 +42,22 @@ describe('npm run demo', () => {
     }
   })
 
-  it('runs as a script against a standalone mock given with --base-url, and exits 0', async () => {
-    const mock = await startMockServer({ port: 0 })
-    try {
-      const { stdout } = await run(`${root}node_modules/.bin/tsx`, ['examples/demo.ts', '--base-url', mock.url], {
+  it('runs as a script against a standalone mock given with --base-url, twice, with its key, and exits 0', async () => {
+    const mock = await startMockServer({ port: 0, apiKey: 'sk_test_demo_server' })
+    const demo = (args: string[], env: Record<string, string> = {}) =>
+      run(`${root}node_modules/.bin/tsx`, ['examples/demo.ts', '--base-url', mock.url, ...args], {
         cwd: root,
-        env: { ...process.env, NO_COLOR: '1' },
+        env: { ...process.env, NO_COLOR: '1', ...env },
       })
-      expect(stdout).toContain('Case Was Approved')
-      expect(stdout).toContain('✔ That is ImmigraFlow')
+    try {
+      const first = await demo([], { IMMIGRAFLOW_API_KEY: 'sk_test_demo_server' })
+      expect(first.stdout).toContain('Case Was Approved')
+      expect(first.stdout).toContain('✔ That is ImmigraFlow')
+      // Again on the same server: María is taken, so the tour registers the next address.
+      const second = await demo(['--api-key', 'sk_test_demo_server'])
+      expect(second.stdout).toContain('maria.lopez@example.com is already registered')
+      expect(second.stdout).toContain('<maria.lopez+2@example.com> is pending_verification')
+      expect(second.stdout).toContain('✔ That is ImmigraFlow')
     } finally {
       await mock.close()
     }
