@@ -3,22 +3,19 @@
  *
  * Run it against the built-in mock with `npx tsx examples/errors-and-retries.ts`.
  */
+// #region imports
 import { ConflictError, ImmigraFlow, NotFoundError, RateLimitError, ValidationError } from 'immigraflow'
+// #endregion
 import { runExample } from './support'
 
+/** Runs each case; what the README's snippets print goes to console.log, the rest is returned. */
 export async function errorsAndRetries(client: ImmigraFlow) {
-  const outcomes: string[] = []
-
   // #region catch
   try {
     await client.users.retrieve(999_999)
   } catch (error) {
-    if (error instanceof NotFoundError) {
-      console.log(error.status, error.code, error.message, error.requestId)
-      outcomes.push(error.code ?? '')
-    } else {
-      throw error
-    }
+    if (!(error instanceof NotFoundError)) throw error
+    console.log(error.status, error.code, error.message, error.requestId)
   }
   // #endregion
 
@@ -29,16 +26,16 @@ export async function errorsAndRetries(client: ImmigraFlow) {
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error
     console.log(error.details) // [{ field: 'receipt_number', message: 'must be a USCIS receipt number: three letters and ten digits, …' }]
-    outcomes.push(error.details[0]?.field ?? '')
   }
   // #endregion
 
   await client.users.create({ email: 'wei.chen@example.com', name: 'Wei Chen' })
+  let conflict: ConflictError | undefined
   try {
     await client.users.create({ email: 'WEI.CHEN@example.com', name: 'Wei Chen' })
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error
-    outcomes.push(error.code ?? '')
+    conflict = error
   }
 
   // #region retries
@@ -56,7 +53,6 @@ export async function errorsAndRetries(client: ImmigraFlow) {
     { idempotencyKey: 'signup-amara-okafor', timeout: 5_000 },
   )
   // #endregion
-  outcomes.push(user.status)
 
   // #region no-retries
   try {
@@ -64,10 +60,9 @@ export async function errorsAndRetries(client: ImmigraFlow) {
   } catch (error) {
     if (!(error instanceof RateLimitError)) throw error
     console.log(`Rate limited; the server asks to wait ${error.headers.get('retry-after')} s`)
-    outcomes.push(error.code ?? '')
   }
   // #endregion
-  return outcomes
+  return { conflict, user }
 }
 
 await runExample(import.meta.url, errorsAndRetries)

@@ -8,7 +8,9 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { pathToFileURL } from 'node:url'
+// #region imports
 import { unwrap, type WebhookEvent, type WebhookSecret, WebhookVerificationError } from 'immigraflow/webhooks'
+// #endregion
 
 /** Options for `createWebhookReceiver`. */
 export type WebhookReceiverOptions = {

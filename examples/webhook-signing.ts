@@ -1,7 +1,9 @@
 /**
  * Signing and verifying webhooks yourself: for testing a receiver, and for secret rotation.
  */
+// #region imports
 import { generateSecret, sign, verify } from 'immigraflow/webhooks'
+// #endregion
 
 export async function signAndVerify(event: unknown) {
   // #region sign

@@ -35,8 +35,14 @@ describe('the SDK examples, run against the mock', () => {
   })
 
   it('errors and retries catches each typed error', async () => {
-    vi.spyOn(console, 'log').mockImplementation(() => {})
-    const outcomes = await errorsAndRetries(client)
-    expect(outcomes).toEqual(['not_found', 'receipt_number', 'conflict', 'pending_verification', 'rate_limited'])
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    const { conflict, user } = await errorsAndRetries(client)
+    expect(log.mock.calls).toEqual([
+      [404, 'not_found', expect.stringContaining('999999'), expect.stringMatching(/^req_/)],
+      [[{ field: 'receipt_number', message: expect.stringContaining('three letters and ten digits') }]],
+      ['Rate limited; the server asks to wait 1 s'],
+    ])
+    expect(conflict?.code).toBe('conflict')
+    expect(user.status).toBe('pending_verification')
   })
 })
