@@ -121,7 +121,7 @@ export class Caller {
     const { response } = result
     if (!response.ok) {
       const error = APIError.generate(response.status, result.error, response.headers)
-      settings.logger.warn(`${operationId} failed: ${error.message} (request ${error.requestId ?? 'none'})`)
+      settings.logger.info(`${operationId} failed: ${error.message} (request ${error.requestId ?? 'none'})`)
       throw error
     }
     if (settings.validateResponses) await checkResponse(operationId, response.status, result.data)

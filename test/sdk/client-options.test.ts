@@ -85,7 +85,7 @@ describe('logging', () => {
     const { logger, lines } = captureLogger()
     const fetch = async () =>
       json({ error: { code: 'unauthorized', message: `Key ${apiKey} is revoked`, request_id: 'r' } }, 401)
-    const client = new ImmigraFlow({ apiKey, fetch, logger, logLevel: 'warn' })
+    const client = new ImmigraFlow({ apiKey, fetch, logger, logLevel: 'info' })
     await expect(client.users.retrieve(7)).rejects.toThrow()
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain('Key *** is revoked')
@@ -95,10 +95,22 @@ describe('logging', () => {
     const { logger, lines } = captureLogger()
     const fetch = async () =>
       json({ error: { code: 'unauthorized', message: 'Bearer k is not a key', request_id: 'r' } }, 401)
-    const client = new ImmigraFlow({ apiKey: 'k', fetch, logger, logLevel: 'warn' })
+    const client = new ImmigraFlow({ apiKey: 'k', fetch, logger, logLevel: 'info', maxRetries: 0 })
     await expect(client.check.status({ receipt_number: 'EAC2190012345' })).rejects.toThrow()
     expect(lines[0]).toContain('checkCaseStatus failed')
     expect(lines[0]).toContain('Bearer *** is not a key')
+  })
+
+  it('stays quiet at the default level: a failed call is thrown to the caller, not also logged', async () => {
+    vi.stubEnv('IMMIGRAFLOW_LOG', '')
+    const { logger, lines } = captureLogger()
+    const { fetch } = stubFetch(apiError(404, 'not_found'), apiError(404, 'not_found'))
+    const quiet = new ImmigraFlow({ apiKey: 'k', fetch, logger, maxRetries: 0 })
+    await expect(quiet.users.retrieve(7)).rejects.toBeInstanceOf(NotFoundError)
+    expect(lines).toEqual([])
+    const told = new ImmigraFlow({ apiKey: 'k', fetch, logger, maxRetries: 0, logLevel: 'info' })
+    await expect(told.users.retrieve(7)).rejects.toBeInstanceOf(NotFoundError)
+    expect(lines).toEqual([expect.stringContaining('getUser failed')])
   })
 
   it('takes the level from IMMIGRAFLOW_LOG and logs nothing below it', async () => {
