@@ -109,6 +109,11 @@ async function main(): Promise<void> {
   }).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${error.message}`)
   })
+  // The API shows a secret only when it is created or rotated: a seed without one would
+  // otherwise leave its receiver no way to verify deliveries.
+  for (const webhook of running.api.store.state.webhooks.values()) {
+    process.stdout.write(`Preloaded webhook ${webhook.id} → ${webhook.url}, signing secret ${webhook.secret}\n`)
+  }
   process.stdout.write(`ImmigraFlow mock listening on ${running.url}\n`)
   let stopping = false
   const stop = (signal: string) => {

@@ -69,6 +69,10 @@ describe('immigraflow-mock CLI', () => {
     const cases = await call({ url }, 'listUserCases', { params: { user_id: 1 }, key: 'sk_cli' })
     expect(cases.body.data.map((item) => item.user_case_id)).toEqual(['GC'])
     expect((await call({ url }, 'listWebhooks', { key: 'sk_cli' })).body.total).toBe(1)
+    // The seed gave no secret: the one generated is printed, since the API never shows it again.
+    expect(cli.output().stdout).toMatch(
+      /^Preloaded webhook 1 → https:\/\/hooks\.example\.com\/x, signing secret whsec_[A-Za-z0-9+/=]{20,}\n/,
+    )
     cli.child.kill('SIGINT')
     expect(await cli.exited).toBe(0)
   })
