@@ -2,6 +2,7 @@
  * Email and WhatsApp notifications of status updates, per channel:
  * `skipped` (baseline, channel off, user not active, WhatsApp without phone), else `pending`,
  * then `sent`, or `failed` after 3 attempts (retried 1 min and 5 min later on the mock clock).
+ * A retry due after the user was disabled or turned the channel off ends `skipped`.
  *
  * Deterministic failures: email to any address at `bounce.example.com` and WhatsApp to any
  * number ending in `0000` are always rejected. Verification emails are always delivered (they
@@ -92,6 +93,13 @@ export function runNotification(ctx: MockContext, job: Extract<Job, { kind: 'not
   const user = record ? ctx.store.getUser(record.user_id) : undefined
   if (!record || !update || !user) return
   const channel = job.channel
+  // A retry goes out only where a first attempt could: a user who has since been disabled, or
+  // turned the channel off (or removed the phone), is skipped from now on.
+  const wanted = channel === 'email' ? user.notify_by_email : user.notify_by_whatsapp && user.phone !== null
+  if (user.status !== 'active' || !wanted) {
+    update[`${channel}_notify_status`] = 'skipped'
+    return
+  }
   const to = channel === 'email' ? user.email : (user.phone ?? '')
   const error = channel === 'email' ? emailFailure(to) : to ? whatsappFailure(to) : 'The user has no phone number'
   const message = compose(channel, record, update)

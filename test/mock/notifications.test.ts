@@ -94,4 +94,35 @@ describe('notifications', () => {
     const { update } = await changeFor({})
     expect(update?.whatsapp_notify_status).toBe('skipped')
   })
+
+  test.each([
+    ['the user is disabled', { email: 'x@bounce.example.com' }, { status: 'disabled' }, 'email'],
+    ['the user turns email off', { email: 'x@bounce.example.com' }, { notify_by_email: false }, 'email'],
+    [
+      'the user turns WhatsApp off',
+      { phone: '+14155550000', notify_by_whatsapp: true },
+      { notify_by_whatsapp: false },
+      'whatsapp',
+    ],
+  ] as const)(
+    'a failed notification is not retried once %s: the channel ends skipped',
+    async (_, input, change, channel) => {
+      const api = createMockApi()
+      const user = await activeUser(api, input)
+      const created = await call(api, 'createCase', {
+        params: { user_id: user.id },
+        body: { receipt_number: 'EAC2190012340' },
+      })
+      await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
+      await api.clock.advance(WEEK)
+      await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
+      await api.idle()
+      expect((await call(api, 'updateUser', { params: { user_id: user.id }, body: change })).status).toBe(200)
+      await api.clock.advance(10 * 60_000)
+      const update = (await call(api, 'getCase', { params: { case_id: created.body.case.id } })).body.status_updates[0]
+      expect(update).toMatchObject({ [`${channel}_notify_status`]: 'skipped', [`${channel}_notify_attempts`]: 1 })
+      const sent = api.outbox.filter((message) => message.kind === 'status_update' && message.channel === channel)
+      expect(sent).toHaveLength(1)
+    },
+  )
 })
