@@ -77,9 +77,12 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
       redirect: 'manual',
       signal: AbortSignal.timeout(ctx.deliveryTimeoutMs),
     })
-    // Browsers hide a redirect's status behind an opaque response (status 0).
+    // Browsers hide a redirect's status behind an opaque response (status 0); a custom fetch
+    // that follows redirects anyway marks its answer `redirected`.
     status = response.type === 'opaqueredirect' ? null : response.status
-    if (response.type === 'opaqueredirect' || (status !== null && status >= 300 && status < 400)) {
+    const redirect =
+      response.type === 'opaqueredirect' || response.redirected || (status !== null && status >= 300 && status < 400)
+    if (redirect) {
       const location = response.headers.get('location')
       error = `The endpoint answered with a redirect${location ? ` to ${location}` : ''}; deliveries do not follow redirects, so point the webhook at the final URL`
     }
@@ -92,7 +95,7 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
         : `Network error: ${(cause as Error).message}`
   }
   const state = ctx.state()
-  const delivered = status !== null && status >= 200 && status < 300
+  const delivered = error === null && status !== null && status >= 200 && status < 300
   const delay = DELIVERY_RETRY_DELAYS_MS[job.attempt - 1]
   let outcome: 'delivered' | 'retry_scheduled' | 'failed' | 'endpoint_disabled' = 'delivered'
   let nextAt: number | null = null

@@ -2,7 +2,8 @@
  * Email and WhatsApp notifications of status updates, per channel:
  * `skipped` (baseline, channel off, user not active, WhatsApp without phone), else `pending`,
  * then `sent`, or `failed` after 3 attempts (retried 1 min and 5 min later on the mock clock).
- * A retry due after the user was disabled or turned the channel off ends `skipped`.
+ * A retry due once the user is no longer active (disabled, or re-verifying a changed email) or
+ * has turned the channel off ends `skipped`, keeping the last attempt's error.
  *
  * Deterministic failures: email to any address at `bounce.example.com` and WhatsApp to any
  * number ending in `0000` are always rejected. Verification emails are always delivered (they
@@ -93,8 +94,8 @@ export function runNotification(ctx: MockContext, job: Extract<Job, { kind: 'not
   const user = record ? ctx.store.getUser(record.user_id) : undefined
   if (!record || !update || !user) return
   const channel = job.channel
-  // A retry goes out only where a first attempt could: a user who has since been disabled, or
-  // turned the channel off (or removed the phone), is skipped from now on.
+  // A retry goes out only where a first attempt could: a user no longer active (disabled, or
+  // re-verifying a changed email) or who turned the channel off is skipped from now on.
   const wanted = channel === 'email' ? user.notify_by_email : user.notify_by_whatsapp && user.phone !== null
   if (user.status !== 'active' || !wanted) {
     update[`${channel}_notify_status`] = 'skipped'

@@ -302,6 +302,13 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     sendReply(req, res, await direct, method, target, nextId)
     return
   }
+  // The handler list changed while the body was arriving: what was not kept cannot be bridged.
+  if (body.cut) {
+    const requestId = serverRequestId(req, nextId)
+    const error = { code: 'payload_too_large', message: tooLarge(body.size), request_id: requestId }
+    sendJson(res, 413, { error }, requestId)
+    return
+  }
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name === 'host' || name === 'connection') continue

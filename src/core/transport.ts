@@ -111,7 +111,15 @@ export function createTransportMiddleware(settings: TransportSettings): Middlewa
       if (!retryable || state.retries >= settings.maxRetries) return finish(id, state, outcome)
 
       const hinted = outcome.response ? retryAfterMs(outcome.response.headers, Date.now()) : undefined
-      if (hinted === Number.POSITIVE_INFINITY) return finish(id, state, outcome)
+      if (hinted === Number.POSITIVE_INFINITY) {
+        const headers = outcome.response?.headers
+        const ms = headers?.get('retry-after-ms')
+        const asked = ms ? `retry-after-ms: ${ms}` : `Retry-After: ${headers?.get('retry-after')}`
+        settings.logger.warn(
+          `Not retrying ${describe(state)} after status ${outcome.response?.status}: the server asks to wait more than 60 s (${asked}); the error carries its headers`,
+        )
+        return finish(id, state, outcome)
+      }
       const delay = hinted ?? backoffDelayMs(state.retries)
       const why = outcome.response
         ? `status ${outcome.response.status}`

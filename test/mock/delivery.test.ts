@@ -191,4 +191,22 @@ describe('webhook delivery', () => {
       await new Promise<void>((resolve) => receiver.close(() => resolve()))
     }
   })
+
+  test.each([
+    ['a fetch that follows redirects anyway (redirected: true)', { redirected: true }, 200],
+    ['a browser, which hides the redirect (opaqueredirect, status 0)', { type: 'opaqueredirect' }, null],
+  ])('a redirect seen through %s is not a delivery either', async (_, shape, status) => {
+    const answered = (): Response => {
+      const response = new Response(null, { status: 200 })
+      for (const [name, value] of Object.entries(shape)) Object.defineProperty(response, name, { value })
+      return response
+    }
+    const api = createMockApi({ fetch: async () => answered() })
+    await call(api, 'createWebhook', { body: { url: 'https://hooks.example.com/in', events: ['*'] } })
+    await createUser(api)
+    await api.idle()
+    expect(api.deliveries).toEqual([
+      expect.objectContaining({ status, error: expect.stringContaining('redirect'), outcome: 'retry_scheduled' }),
+    ])
+  })
 })

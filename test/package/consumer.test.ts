@@ -71,9 +71,11 @@ describe('the packed package', () => {
       console.log(JSON.stringify({ misnamed, printed: printed.slice(0, 30) }))
     `
     const esm = check(
-      "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const entries = [await import('immigraflow'), await import('immigraflow/webhooks')]",
+      "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const entries = await Promise.all(['immigraflow', 'immigraflow/webhooks', 'immigraflow/mock', 'immigraflow/mock/node', 'immigraflow/mock/browser'].map((entry) => import(entry)))",
     )
-    const cjs = check("const entries = [require('immigraflow'), require('immigraflow/webhooks')]")
+    const cjs = check(
+      "const entries = ['immigraflow', 'immigraflow/webhooks', 'immigraflow/mock', 'immigraflow/mock/node'].map((entry) => require(entry))",
+    )
     const expected = { misnamed: [], printed: 'ImmigraFlowError: No API key: ' }
     expect(JSON.parse((await node(['--input-type=module', '-e', esm])).stdout)).toEqual(expected)
     expect(JSON.parse((await node(['-e', cjs])).stdout)).toEqual(expected)

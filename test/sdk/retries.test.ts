@@ -91,13 +91,18 @@ describe('retries', () => {
     expect(requests).toHaveLength(2)
   })
 
-  it('does not retry when Retry-After asks for more than 60 s, and hands the error back with it', async () => {
+  it('does not retry when Retry-After asks for more than 60 s, hands the error back with it, and warns', async () => {
     const { fetch, requests } = stubFetch(apiError(429, 'rate_limited', { 'Retry-After': '3600' }), json(USER))
-    const call = settle(clientWith(fetch).users.retrieve(7))
+    const warnings: string[] = []
+    const logger = { error() {}, warn: (line: string) => warnings.push(line), info() {}, debug() {} }
+    const call = settle(clientWith(fetch, { logger, logLevel: 'warn' }).users.retrieve(7))
     await vi.runAllTimersAsync()
     expect(call.error).toBeInstanceOf(RateLimitError)
     expect((call.error as RateLimitError).headers.get('retry-after')).toBe('3600')
     expect(requests).toHaveLength(1)
+    expect(warnings).toEqual([
+      '[immigraflow] Not retrying GET /v1/users/7 after status 429: the server asks to wait more than 60 s (Retry-After: 3600); the error carries its headers',
+    ])
   })
 
   it('honours a Retry-After of exactly 60 s', async () => {
