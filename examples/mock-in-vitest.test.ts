@@ -44,10 +44,11 @@ it('starts each test from an empty mock', async () => {
 
 it('lets a test force a fault', async () => {
   // #region faults
-  // Prism-style Prefer header, extended: fail the next two identical calls with 503, then succeed.
+  // Prism-style Prefer header, extended: fail the next two identical calls with 503, then
+  // succeed; retry-after=0 lets the SDK retry at once instead of waiting the usual second.
   const created = await client.users.create(
     { email: 'wei.chen@example.com', name: 'Wei Chen' },
-    { headers: { Prefer: 'fail-times=2, code=503' } },
+    { headers: { Prefer: 'fail-times=2, code=503, retry-after=0' } },
   )
   // The SDK retried twice with the same Idempotency-Key; the mock logged all three attempts.
   expect(mock.api.requests.filter((request) => request.operation === 'createUser')).toHaveLength(3)

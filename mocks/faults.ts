@@ -9,6 +9,7 @@
  * | `latency=200`     | wait 200 ms (real time) before answering                                |
  * | `fault=reset`     | drop the connection (MSW: `HttpResponse.error()`; server: destroy the socket) |
  * | `fail-times=2`    | fail the next 2 identical calls (method + path + query + body), then succeed; with `code=` or `fault=reset`, default 503 |
+ * | `retry-after=0`   | the `Retry-After` (seconds) of an injected 429 or 503, instead of 1: retries in tests need not wait |
  */
 import { nextRandom } from './random'
 import type { GlobalFaults, MockState } from './store'
@@ -36,9 +37,10 @@ export interface Prefer {
   latency?: number
   reset?: boolean
   failTimes?: number
+  retryAfter?: number
 }
 
-/** Parses `Prefer: code=503, latency=200, fault=reset, fail-times=2`; unknown preferences are ignored. */
+/** Parses `Prefer: code=503, latency=200, fault=reset, fail-times=2, retry-after=0`; unknown preferences are ignored. */
 export function parsePrefer(header: string | null): { prefer: Prefer; errors: string[] } {
   const prefer: Prefer = {}
   const errors: string[] = []
@@ -64,6 +66,10 @@ export function parsePrefer(header: string | null): { prefer: Prefer; errors: st
       case 'fail-times':
         if (integer >= 1) prefer.failTimes = integer
         else errors.push(`fail-times=${value} must be a whole number ≥ 1`)
+        break
+      case 'retry-after':
+        if (integer <= 3600) prefer.retryAfter = integer
+        else errors.push(`retry-after=${value} must be a whole number of seconds up to 3600`)
         break
       default:
         break

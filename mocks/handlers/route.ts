@@ -128,7 +128,12 @@ function authenticate(ctx: MockContext, request: MockRequest): string {
   return key
 }
 
-function injectedFault(id: OperationId | null, requested: number, label: string): ApiError {
+function injectedFault(
+  id: OperationId | null,
+  requested: number,
+  label: string,
+  retryAfter: number | undefined,
+): ApiError {
   // A global fault code an operation does not declare falls back to 503, which every operation declares.
   const status = label.startsWith('fail-rate') && !declares(id, requested) ? 503 : requested
   if (!declares(id, status)) {
@@ -138,7 +143,16 @@ function injectedFault(id: OperationId | null, requested: number, label: string)
     ])
   }
   const code = CODE_BY_STATUS[status] ?? 'internal_error'
-  return new ApiError(status, code, `Injected fault (${label}): the mock answered ${status} on purpose.`, undefined, {})
+  // `Prefer: retry-after=N` replaces the usual 1 s where the spec has the header (429, 503).
+  const headers: Record<string, string> =
+    retryAfter !== undefined && RETRY_AFTER_STATUSES.has(status) ? { 'Retry-After': String(retryAfter) } : {}
+  return new ApiError(
+    status,
+    code,
+    `Injected fault (${label}): the mock answered ${status} on purpose.`,
+    undefined,
+    headers,
+  )
 }
 
 function readQuery(url: URL): Record<string, string> {
@@ -223,7 +237,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     if (fault.latencyMs > 0) await sleep(fault.latencyMs)
     if (fault.action?.kind === 'reset') return finish({ reset: true })
     if (fault.action && !(id !== null && fault.action.status === successStatus(id))) {
-      throw injectedFault(id, fault.action.status, fault.label ?? 'fault')
+      throw injectedFault(id, fault.action.status, fault.label ?? 'fault', prefer.retryAfter)
     }
 
     const apiKey = authenticate(ctx, request)

@@ -13,6 +13,22 @@ describe('faults via Prefer', () => {
     expect(res.headers.get('retry-after')).toBe('1')
   })
 
+  test('Prefer: retry-after=N sets the Retry-After of an injected 429 or 503 (0 lets retries in tests go at once)', async () => {
+    const api = createMockApi()
+    const quick = await call(api, 'listUsers', { headers: { prefer: 'code=503, retry-after=0' } })
+    expect(quick.headers.get('retry-after')).toBe('0')
+    const slow = await call(api, 'createUser', { body: user, headers: { prefer: 'code=429; retry-after=30' } })
+    expect(slow.headers.get('retry-after')).toBe('30')
+    // Only where the spec has the header: a 500 carries none.
+    const other = await call(api, 'listUsers', { headers: { prefer: 'code=500, retry-after=0' } })
+    expect(other.headers.get('retry-after')).toBeNull()
+    const bad = await call(api, 'listUsers', { headers: { prefer: 'code=503, retry-after=soon' } })
+    expect(bad.status).toBe(422)
+    expect(bad.error.details).toEqual([
+      { field: 'Prefer', message: 'retry-after=soon must be a whole number of seconds up to 3600' },
+    ])
+  })
+
   test('Prefer: code=429 answers rate_limited with Retry-After', async () => {
     const res = await call(createMockApi(), 'createUser', { body: user, headers: { prefer: 'code=429' } })
     expect(res.status).toBe(429)
