@@ -21,6 +21,23 @@ async function changeFor(input: UserInput, options: { disable?: boolean } = {}) 
   return { api, update: details.body.status_updates[0] }
 }
 
+/** A user whose case has just changed at USCIS, its notifications' first attempts made; `latest()` reads the newest update. */
+async function justChanged(input: UserInput) {
+  const api = createMockApi()
+  const user = await activeUser(api, input)
+  const created = await call(api, 'createCase', {
+    params: { user_id: user.id },
+    body: { receipt_number: 'EAC2190012340' },
+  })
+  await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
+  await api.clock.advance(WEEK)
+  await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
+  await api.idle()
+  const latest = async () =>
+    (await call(api, 'getCase', { params: { case_id: created.body.case.id } })).body.status_updates[0]
+  return { api, user, latest }
+}
+
 describe('notifications', () => {
   test('email and WhatsApp are sent when both are on and the user is active', async () => {
     const { api, update } = await changeFor({ phone: '+14155550123', notify_by_whatsapp: true })
@@ -65,18 +82,8 @@ describe('notifications', () => {
   })
 
   test('while retries are due the channel stays pending', async () => {
-    const api = createMockApi()
-    const user = await activeUser(api, { email: 'x@bounce.example.com' })
-    const created = await call(api, 'createCase', {
-      params: { user_id: user.id },
-      body: { receipt_number: 'EAC2190012340' },
-    })
-    await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
-    await api.clock.advance(WEEK)
-    await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
-    await api.idle()
-    const update = (await call(api, 'getCase', { params: { case_id: created.body.case.id } })).body.status_updates[0]
-    expect(update).toMatchObject({ email_notify_status: 'pending', email_notify_attempts: 1 })
+    const { latest } = await justChanged({ email: 'x@bounce.example.com' })
+    expect(await latest()).toMatchObject({ email_notify_status: 'pending', email_notify_attempts: 1 })
   })
 
   test('WhatsApp to a number ending in 0000 fails after 3 attempts; email still goes out', async () => {
@@ -107,20 +114,13 @@ describe('notifications', () => {
   ] as const)(
     'a failed notification is not retried once %s: the channel ends skipped',
     async (_, input, change, channel) => {
-      const api = createMockApi()
-      const user = await activeUser(api, input)
-      const created = await call(api, 'createCase', {
-        params: { user_id: user.id },
-        body: { receipt_number: 'EAC2190012340' },
-      })
-      await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
-      await api.clock.advance(WEEK)
-      await call(api, 'checkCaseStatus', { body: { receipt_number: 'EAC2190012340' } })
-      await api.idle()
+      const { api, user, latest } = await justChanged(input)
       expect((await call(api, 'updateUser', { params: { user_id: user.id }, body: change })).status).toBe(200)
       await api.clock.advance(10 * 60_000)
-      const update = (await call(api, 'getCase', { params: { case_id: created.body.case.id } })).body.status_updates[0]
-      expect(update).toMatchObject({ [`${channel}_notify_status`]: 'skipped', [`${channel}_notify_attempts`]: 1 })
+      expect(await latest()).toMatchObject({
+        [`${channel}_notify_status`]: 'skipped',
+        [`${channel}_notify_attempts`]: 1,
+      })
       const sent = api.outbox.filter((message) => message.kind === 'status_update' && message.channel === channel)
       expect(sent).toHaveLength(1)
     },

@@ -36,6 +36,13 @@ async function holdingServer() {
   }
 }
 
+/** What a call rejects with, or 'answered'; awaited later, so the test can move the clock meanwhile. */
+const rejection = (call: PromiseLike<unknown>) =>
+  Promise.resolve(call).then(
+    () => 'answered',
+    (error: unknown) => error,
+  )
+
 let server: Awaited<ReturnType<typeof holdingServer>> | undefined
 
 beforeAll(async () => {
@@ -66,10 +73,7 @@ describe('the default fetch over real sockets', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     server = await holdingServer()
     const call = clientOf(server.url, { timeout: 1_000, maxRetries: 1 }).users.retrieve(7)
-    const outcome = call.then(
-      () => 'answered',
-      (error: unknown) => error,
-    )
+    const outcome = rejection(call)
     await server.received(1)
     await vi.advanceTimersByTimeAsync(1_000)
     await server.held[0]?.closed
@@ -91,10 +95,7 @@ describe('the default fetch over real sockets', () => {
       { email: 'maria@example.com', name: 'María' },
       { signal: controller.signal },
     )
-    const outcome = call.then(
-      () => 'answered',
-      (error: unknown) => error,
-    )
+    const outcome = rejection(call)
     await server.received(1)
     controller.abort()
     await server.held[0]?.closed
@@ -113,10 +114,7 @@ describe('the default fetch over real sockets', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const call = clientOf(server.url, { timeout: 1_000, maxRetries: 0 }).users.retrieve(7)
-      const outcome = call.then(
-        () => 'answered',
-        (error: unknown) => error,
-      )
+      const outcome = rejection(call)
       await server.received(1)
       await vi.advanceTimersByTimeAsync(1_000)
       await server.held[0]?.closed
