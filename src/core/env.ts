@@ -1,6 +1,14 @@
-/** Reads an environment variable where there is one (Node, Bun, Deno with env access); undefined in browsers. */
+/**
+ * Reads an environment variable where there is one (Node, Bun, Deno); undefined in browsers and
+ * edge workers. Never throws: a read the runtime refuses (Deno without `--allow-env` throws
+ * `NotCapable`) counts as unset, so least-privilege deployments that pass every option still work.
+ */
 export function readEnv(name: string): string | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-  const value = env?.[name]?.trim()
-  return value ? value : undefined
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    const value = env?.[name]
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined
+  } catch {
+    return undefined
+  }
 }

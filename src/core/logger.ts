@@ -27,7 +27,8 @@ export type SdkLogger = Logger & { readonly level: LogLevel }
  * `logLevel` option, else `IMMIGRAFLOW_LOG`, else `warn`.
  */
 export function createLogger(options: { logLevel?: LogLevel; logger?: Logger; apiKey: string }): SdkLogger {
-  const envLevel = readEnv('IMMIGRAFLOW_LOG')
+  // The environment is read only when the option is absent: runtimes may refuse the read.
+  const envLevel = options.logLevel ? undefined : readEnv('IMMIGRAFLOW_LOG')
   const level = options.logLevel
     ? parseLevel(options.logLevel, 'The logLevel option')
     : envLevel
