@@ -1,5 +1,8 @@
-/** `createMockApi()`: one self-contained, stateful ImmigraFlow mock (store, clock, USCIS, handlers, controls). */
-import { getResponse, type HttpHandler } from 'msw'
+/**
+ * `createMockApi()`: one self-contained, stateful ImmigraFlow mock (store, clock, USCIS, routes,
+ * controls). Platform-neutral: nothing here imports msw or a `node:` module, so it loads wherever
+ * fetch exists; the MSW hosts (`mocks/msw.ts`) and the standalone server put it behind theirs.
+ */
 import { encodeBase64 } from '../src/webhooks/encoding'
 import { type MockClock, Scheduler, Tracker } from './clock'
 import type { MockContext } from './context'
@@ -7,7 +10,14 @@ import { emitEvent, runDelivery } from './delivery'
 import { createFaultController, type FaultController, NO_FAULTS, validateGlobalFaults } from './faults'
 import { caseHandlers } from './handlers/cases'
 import { checkHandlers } from './handlers/check'
-import { fallbackRoute, malformedPathGuard } from './handlers/route'
+import {
+  createRouter,
+  fallbackRoute,
+  fromFetchRequest,
+  type MockReply,
+  malformedPathGuard,
+  type Router,
+} from './handlers/route'
 import { userHandlers } from './handlers/users'
 import { webhookHandlers } from './handlers/webhooks'
 import { runNotification } from './notify'
@@ -27,7 +37,7 @@ import {
 import { createUscis, type UscisSimulator } from './uscis'
 
 export interface MockApiOptions {
-  /** The API origin the handlers answer; default `https://api.immigraflow.com`. */
+  /** The API origin the mock answers; default `https://api.immigraflow.com`. */
   baseUrl?: string
   /** When set, only `Authorization: Bearer <apiKey>` is accepted; otherwise any non-empty key is. */
   apiKey?: string
@@ -54,10 +64,8 @@ export interface MockSnapshot {
 }
 
 export interface MockApi {
-  /** The origin the handlers answer. */
+  /** The origin the mock answers. */
   readonly baseUrl: string
-  /** MSW handlers for every operation (plus a 404 for other `/v1` paths). */
-  readonly handlers: HttpHandler[]
   /** The data, with index-keeping read/write methods. */
   readonly store: MockStore
   /** The mock clock: `advance(ms)` runs retries and deliveries that fall due. */
@@ -82,8 +90,78 @@ export interface MockApi {
   restore(snapshot: MockSnapshot): void
   /** Resolves when webhook deliveries and notifications started so far (and those they start now) have settled. */
   idle(): Promise<void>
-  /** Answers a fetch `Request` with the handlers; undefined when no handler matches (another origin). */
+  /**
+   * Answers a fetch `Request` through the mock's pipeline; undefined when no route matches (another
+   * origin, or a path outside the API). A dropped connection (`Prefer: fault=reset`) is
+   * `Response.error()`.
+   */
   handle(request: Request): Promise<Response | undefined>
+  /**
+   * A fetch function the mock answers in process, with nothing global patched, so tests may run in
+   * parallel: `new ImmigraFlow({ apiKey, baseUrl: api.baseUrl, fetch: api.fetch })`. Requests go
+   * through the same pipeline as every other host's (auth, validation, faults, latency,
+   * idempotency, request log). `Prefer: fault=reset` rejects with a `TypeError`, as a dropped
+   * connection does; a URL the mock does not answer rejects with an error naming it and never
+   * reaches the network. Honours the request's `signal`.
+   */
+  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>
+}
+
+/** The reason phrases of the statuses the mock answers with (those openapi.yaml declares). */
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+}
+
+/** A reply as a fetch `Response`; a dropped connection is `Response.error()`. */
+function toResponse(reply: MockReply): Response {
+  if (reply.reset) return Response.error()
+  return new Response(reply.body, {
+    status: reply.status,
+    statusText: STATUS_TEXT[reply.status] ?? '',
+    headers: reply.headers,
+  })
+}
+
+/** The router behind each mock, for the hosts that read requests their own way (the standalone server). */
+const routers = new WeakMap<MockApi, Router>()
+
+/** The router of a mock made by `createMockApi`; undefined for any other object. */
+export function routerOf(api: MockApi): Router | undefined {
+  return routers.get(api)
+}
+
+const isRequest = (input: unknown): input is Request => typeof Request !== 'undefined' && input instanceof Request
+
+/** Settles as `answer` does, or rejects with the signal's reason when it aborts first. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    answer.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      },
+    )
+  })
 }
 
 /** The origin the mock answers unless told otherwise: the production API's. */
@@ -147,18 +225,36 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   if (options.preload !== undefined) applyPreload(ctx, parsePreload(options.preload))
   const initial = structuredClone(state)
 
-  const handlers = [
+  // Compiled once, here: every request is then matched once, by method and path.
+  const router = createRouter(baseUrl, [
     malformedPathGuard(ctx),
     ...checkHandlers(ctx),
     ...userHandlers(ctx),
     ...caseHandlers(ctx),
     ...webhookHandlers(ctx),
     fallbackRoute(ctx),
-  ]
+  ])
 
-  return {
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    // The SDK hands over a ready Request: no second one is built for it.
+    const request = isRequest(input) && init === undefined ? input : new Request(input, init)
+    const answer = router.dispatch(fromFetchRequest(request))
+    if (answer === undefined) {
+      throw new TypeError(
+        `api.fetch: the mock does not answer ${request.method} ${request.url}; it serves ${baseUrl}/v1/… (the request was not sent anywhere)`,
+      )
+    }
+    const reply = await untilAborted(answer, request.signal)
+    if (reply.reset) {
+      throw new TypeError('fetch failed', {
+        cause: new Error(`The mock dropped the connection on purpose (Prefer: fault=reset): ${request.url}`),
+      })
+    }
+    return toResponse(reply)
+  }
+
+  const api: MockApi = {
     baseUrl,
-    handlers,
     store,
     clock,
     uscis,
@@ -186,6 +282,12 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       state = structuredClone(snapshot.state)
     },
     idle: () => clock.idle(),
-    handle: (request) => getResponse(handlers, request),
+    async handle(request) {
+      const answer = router.dispatch(fromFetchRequest(request))
+      return answer === undefined ? undefined : toResponse(await answer)
+    },
+    fetch,
   }
+  routers.set(api, router)
+  return api
 }

@@ -1,11 +1,13 @@
 /** `immigraflow/mock/browser`: the ImmigraFlow mock in the browser, with MSW's `setupWorker`. */
 import { type SetupWorker, setupWorker } from 'msw/browser'
-import { createMockApi, type MockApi, type MockApiOptions } from './api'
+import type { MockApiOptions } from './api'
+import { createMockApi, type MswMockApi } from './msw'
 
 export * from './index'
+export { createMockApi, type MswMockApi, mockHandlers } from './msw'
 
-/** An MSW worker with the mock's handlers; `worker.api` is the mock (store, clock, uscis, outbox, …). */
-export type MockWorker = SetupWorker & { readonly api: MockApi }
+/** An MSW worker with the mock's handler; `worker.api` is the mock (store, clock, uscis, outbox, …). */
+export type MockWorker = SetupWorker & { readonly api: MswMockApi }
 
 /**
  * MSW's `setupWorker(...api.handlers)` with the mock attached as `.api`. Serve MSW's

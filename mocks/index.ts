@@ -1,7 +1,8 @@
 /**
- * `immigraflow/mock`: the platform-neutral ImmigraFlow mock, MSW handlers over a stateful
- * store. Use it with `setupServer` / `setupWorker` yourself, or through `immigraflow/mock/node`
- * and `immigraflow/mock/browser`.
+ * `immigraflow/mock`: the platform-neutral ImmigraFlow mock, a stateful store behind one request
+ * pipeline. It imports neither msw nor Node, so it loads wherever fetch exists (Node, Bun, Deno,
+ * workers, edge runtimes, browsers): answer requests with `api.fetch` or `api.handle`. MSW hosts
+ * live in `immigraflow/mock/node` and `immigraflow/mock/browser`.
  */
 export {
   createMockApi,

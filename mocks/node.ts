@@ -3,17 +3,20 @@
  * in-process tests and `startMockServer` for a real HTTP server.
  */
 import { type SetupServer, setupServer } from 'msw/node'
-import { createMockApi, type MockApi, type MockApiOptions } from './api'
+import type { MockApiOptions } from './api'
+import { createMockApi, type MswMockApi } from './msw'
 
 export * from './index'
+export { createMockApi, type MswMockApi, mockHandlers } from './msw'
 export { createRequestListener, type RunningMockServer, type StartMockServerOptions, startMockServer } from './server'
 
-/** An MSW server with the mock's handlers; `server.api` is the mock (store, clock, uscis, outbox, …). */
-export type MockServer = SetupServer & { readonly api: MockApi }
+/** An MSW server with the mock's handler; `server.api` is the mock (store, clock, uscis, outbox, …). */
+export type MockServer = SetupServer & { readonly api: MswMockApi }
 
 /**
  * MSW's `setupServer(...api.handlers)` with the mock attached as `.api`. Call `listen()` /
- * `close()` as usual; `api.reset()` between tests gives a clean mock.
+ * `close()` as usual; `api.reset()` between tests gives a clean mock. For the SDK alone,
+ * `fetch: api.fetch` needs no MSW at all.
  */
 export function setupMockServer(options: MockApiOptions = {}): MockServer {
   const api = createMockApi(options)

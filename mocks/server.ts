@@ -1,11 +1,12 @@
 /**
- * The standalone mock server: node:http in front of the mock's handlers, plus the control
- * routes under `/__mock/`. The mock's own routes are answered through `directDispatch()` (the
- * same handlers, matched as MSW matches them, without MSW's per-request work and without a
- * fetch `Request` or `Response`); a handler list holding anything else goes through the MSW
- * bridge (node request → fetch `Request` → `api.handle` → node response). Both answer byte for
- * byte alike. On the direct path and for the control routes the server keeps no byte of a body
- * past 1 MiB (it only counts them, for the 413); the bridge hands MSW the whole body.
+ * The standalone mock server: node:http in front of the mock's pipeline, plus the control
+ * routes under `/__mock/`. The mock's own routes are answered through its router (the one
+ * behind `handle`, `fetch` and MSW) straight from the node request, without building a fetch
+ * `Request` or `Response`. A mock whose MSW `handlers` hold handlers of the user's own goes
+ * through the MSW bridge instead (node request → fetch `Request` → msw `getResponse` → node
+ * response), so those answer too; both paths answer the mock's routes byte for byte alike. On
+ * the direct path and for the control routes the server keeps no byte of a body past 1 MiB (it
+ * only counts them, for the 413); the bridge hands MSW the whole body.
  *
  * Measured on this machine (2 cores, Node 20.20; server in its own process, autocannon with 32
  * keep-alive connections in another; see bench/README.md):
@@ -19,9 +20,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createMockApi, type MockApi, type MockApiOptions } from './api'
+import type { HttpHandler } from 'msw'
+import { createMockApi, type MockApi, type MockApiOptions, routerOf } from './api'
 import { validateGlobalFaults } from './faults'
-import { directDispatch, dispatchesDirectly, MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
+import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
+import { isOwnHandler } from './own-handlers'
 import type { GlobalFaults } from './store'
 import { UnknownReceiptError } from './uscis'
 
@@ -251,6 +254,16 @@ export function createRequestListener(api: MockApi): (req: IncomingMessage, res:
   }
 }
 
+/**
+ * The MSW handlers a request must go through when the mock's `handlers` (from
+ * `immigraflow/mock/node`) hold anything but the mock's own catch-all; null otherwise.
+ */
+function bridgedHandlers(api: MockApi): HttpHandler[] | null {
+  const handlers: unknown = (api as { handlers?: unknown }).handlers
+  if (!Array.isArray(handlers)) return null
+  return handlers.length === 1 && isOwnHandler(handlers[0]) ? null : (handlers as HttpHandler[])
+}
+
 async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, nextId: () => number): Promise<void> {
   const method = req.method ?? 'GET'
   const target = req.url ?? '/'
@@ -261,10 +274,12 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     return
   }
   const isControl = target.startsWith('/__mock/')
+  const router = routerOf(api)
+  const bridged = isControl ? null : bridgedHandlers(api)
   // MSW's handlers (the bridge, used when the list holds handlers of the user's own) read the
   // whole body from a fetch Request: they get it all. The mock's routes and controls need no
   // more than 1 MiB of it.
-  const keep = isControl || dispatchesDirectly(api.handlers) ? MAX_BODY_BYTES : Number.POSITIVE_INFINITY
+  const keep = isControl || (router && !bridged) ? MAX_BODY_BYTES : Number.POSITIVE_INFINITY
   const body = await readBody(req, keep)
   if (isControl) {
     const path = target.slice('/__mock/'.length).split('?')[0] as string
@@ -296,10 +311,9 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     return
   }
   // The mock's own routes answer without MSW: no fetch Request or Response is built on the way.
-  const request = nodeRequest(api, method, target, req, body)
-  const direct = request ? directDispatch(api.handlers, request) : null
-  if (direct) {
-    sendReply(req, res, await direct, method, target, nextId)
+  const request = router && !bridged ? nodeRequest(api, method, target, req, body) : undefined
+  if (router && request) {
+    sendReply(req, res, await router.dispatch(request), method, target, nextId)
     return
   }
   // The handler list changed while the body was arriving: what was not kept cannot be bridged.
@@ -315,13 +329,15 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     headers.set(name, Array.isArray(value) ? value.join(', ') : value)
   }
   const hasBody = method !== 'GET' && method !== 'HEAD'
-  const response = await api.handle(
-    new Request(`${api.baseUrl}${target}`, {
-      method,
-      headers,
-      body: hasBody ? new Uint8Array(body.raw) : undefined,
-    }),
-  )
+  const fetchRequest = new Request(`${api.baseUrl}${target}`, {
+    method,
+    headers,
+    body: hasBody ? new Uint8Array(body.raw) : undefined,
+  })
+  // msw is loaded only when a handler of the user's own needs it.
+  const response = bridged
+    ? await (await import('msw')).getResponse(bridged, fetchRequest)
+    : await api.handle(fetchRequest)
   if (!response) {
     sendNoRoute(res, method, target, serverRequestId(req, nextId))
     return

@@ -1,11 +1,10 @@
 /** Cases: list and create under a user, get with history, update label/description/active. */
-import type { HttpHandler } from 'msw'
 import { normalizeReceiptNumber } from '../../src/core/receipt'
 import type { MockContext } from '../context'
 import type { CaseRecord } from '../store'
 import { conflict, notFound } from './errors'
 import { paginate } from './pagination'
-import { route } from './route'
+import { type MockRoute, route } from './route'
 import { findUser } from './users'
 
 function findCase(ctx: MockContext, id: number): CaseRecord {
@@ -29,7 +28,7 @@ export function caseDetails(ctx: MockContext, record: CaseRecord) {
   }
 }
 
-export function caseHandlers(ctx: MockContext): HttpHandler[] {
+export function caseHandlers(ctx: MockContext): MockRoute[] {
   return [
     route(ctx, 'listUserCases', ({ path, query }) => {
       const state = ctx.state()

@@ -1,12 +1,11 @@
 /** `POST /v1/check`: ask the simulated USCIS now and record what changed. */
-import type { HttpHandler } from 'msw'
 import { normalizeReceiptNumber } from '../../src/core/receipt'
 import type { MockContext } from '../context'
 import { initialNotifyFields, scheduleNotifications } from '../notify'
 import { ApiError } from './errors'
-import { route } from './route'
+import { type MockRoute, route } from './route'
 
-export function checkHandlers(ctx: MockContext): HttpHandler[] {
+export function checkHandlers(ctx: MockContext): MockRoute[] {
   return [
     route(ctx, 'checkCaseStatus', ({ body }) => {
       const receipt = normalizeReceiptNumber(body.receipt_number)

@@ -4,12 +4,12 @@
  * the generated zod schemas (422) → idempotency replay → the operation → `X-Request-Id`,
  * request log, and a kick for background work that fell due.
  *
- * The pipeline reads a `MockRequest` and answers a `MockReply`, so both hosts share it: MSW
- * (`route()` wraps it in a handler) and the standalone server, which calls `directDispatch()`
- * to skip MSW's per-request work (matching compiles each handler's path on every request, reads
- * cookies, clones the request) and never builds a fetch `Request` or `Response`.
+ * The pipeline reads a `MockRequest` and answers a `MockReply`, so every host shares it:
+ * `handle` and `fetch` (fetch `Request` in, `Response` out), MSW (one catch-all handler for the
+ * mock's origin) and the standalone server (node request in, node response out, with no fetch
+ * `Request` or `Response` built on the way). `createRouter()` compiles the routes once, when the
+ * mock is created; each request is then matched once, by method and path.
  */
-import { type HttpHandler, HttpResponse, http } from 'msw'
 import type { z } from 'zod'
 import { type OperationId, operations } from '../../src/generated/zod'
 import type { MockContext } from '../context'
@@ -89,13 +89,7 @@ function errorReply(error: ApiError, requestId: string): MockReply {
   return jsonReply(error.status, errorEnvelope(requestId, error), requestId, headers)
 }
 
-/** A reply as the fetch `Response` MSW hands back. */
-export function toResponse(reply: MockReply): Response {
-  if (reply.reset) return HttpResponse.error()
-  return new HttpResponse(reply.body, { status: reply.status, headers: reply.headers })
-}
-
-/** A fetch `Request` (as MSW intercepts it) as the pipeline reads it. */
+/** A fetch `Request` (from `handle`, `fetch` or MSW) as the pipeline reads it. */
 export function fromFetchRequest(request: Request): MockRequest {
   return {
     method: request.method,
@@ -112,8 +106,6 @@ function successStatus(id: OperationId): number {
 function declares(id: OperationId | null, status: number): boolean {
   return id === null ? status === 404 || status === 503 : String(status) in operations[id].responses
 }
-
-const toMswPath = (path: string) => path.replace(/\{([a-z_]+)\}/g, ':$1')
 
 function authenticate(ctx: MockContext, request: MockRequest): string {
   const header = request.header('authorization')
@@ -183,7 +175,7 @@ interface Pipeline<Id extends OperationId> {
   ctx: MockContext
   id: Id | null
   request: MockRequest
-  params: Record<string, string | readonly string[] | undefined>
+  params: Readonly<Record<string, string>>
   run: (input: Input<Id>) => Result | Promise<Result>
 }
 
@@ -275,9 +267,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     }
 
     const details: ErrorDetail[] = []
-    const pathParams: Record<string, string | undefined> = {}
-    for (const [name, value] of Object.entries(params)) pathParams[name] = Array.isArray(value) ? value[0] : value
-    const path = check(operation.pathParams, pathParams)
+    const path = check(operation.pathParams, params)
     if (!path.ok) details.push(...path.details)
     const query = checkQuery(operation.query, readQuery(url))
     if (!query.ok) details.push(...query.details)
@@ -355,36 +345,41 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
   }
 }
 
-/** A mock route as `directDispatch` runs it: MSW's match, compiled once. */
-interface DirectRoute {
+/** One operation (or the malformed-path guard, or the `/v1` fallback) as the router runs it. */
+export interface MockRoute {
   /** The HTTP method, or null for any. */
-  method: string | null
-  pattern: RegExp
-  /** The names of the pattern's groups, in order. */
-  params: readonly string[]
-  /** For routes that match only some requests of their pattern: whether this one is theirs. */
+  readonly method: string | null
+  /** The path under the base URL: plain segments, `{param}`s, or a trailing `/*`. */
+  readonly path: string
+  /** For routes that answer only some requests of their path: whether this one is theirs. */
   accepts?(request: MockRequest): boolean
-  answer(request: MockRequest, params: Record<string, string>): Promise<MockReply>
+  answer(request: MockRequest, params: Readonly<Record<string, string>>): Promise<MockReply>
 }
 
-const directRoutes = new WeakMap<HttpHandler, DirectRoute>()
+interface CompiledRoute {
+  readonly route: MockRoute
+  readonly pattern: RegExp
+  /** The names of the pattern's groups, in order. */
+  readonly params: readonly string[]
+}
 
-// A base URL of an origin and plain path segments, and API paths of plain segments and `{param}`s
-// (or the fallback's trailing `*`): MSW (path-to-regexp) reads these literally but for the
-// parameters, exactly as the regular expression built below does.
-const PLAIN_BASE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*$/
-const PLAIN_API_PATH = /^(\/([a-z0-9_-]+|\{[a-z_]+\}))+(\/\*)?$/
+/** Answers requests to the mock's origin; created once per mock by `createRouter`. */
+export interface Router {
+  /** The route's answer, or undefined when no route matches (another origin, a path outside the API). */
+  dispatch(request: MockRequest): Promise<MockReply> | undefined
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /**
- * The regular expression MSW matches `${baseUrl}${apiPath}` with (path-to-regexp's defaults:
- * case-insensitive, anchored, one optional trailing delimiter), or undefined when the path is
- * not plain enough to be sure of it.
+ * A route's path as a regular expression over the part of the URL after the base URL, with the
+ * matching rules MSW (path-to-regexp) used when the mock's routes were MSW handlers, so every
+ * request reaches the route it reached then: case-insensitive, anchored, one optional trailing
+ * delimiter, a `{param}` one segment or more of characters, `*` anything.
  */
-function directPattern(baseUrl: string, apiPath: string): { pattern: RegExp; params: string[] } | undefined {
-  if (!PLAIN_BASE_URL.test(baseUrl) || !PLAIN_API_PATH.test(apiPath)) return undefined
+function compile(route: MockRoute): CompiledRoute {
   const params: string[] = []
-  const source = apiPath
+  const source = route.path
     .split(/(\{[a-z_]+\}|\*)/)
     .map((part) => {
       if (part === '*') return '(.*)'
@@ -395,66 +390,47 @@ function directPattern(baseUrl: string, apiPath: string): { pattern: RegExp; par
       return escapeRegExp(part)
     })
     .join('')
-  return { pattern: new RegExp(`^${escapeRegExp(baseUrl)}${source}[\\/#\\?]?$`, 'i'), params }
+  return { route, pattern: new RegExp(`^${source}[\\/#\\?]?$`, 'i'), params }
 }
 
-function register(handler: HttpHandler, route: Omit<DirectRoute, 'pattern' | 'params'>, baseUrl: string, path: string) {
-  const compiled = directPattern(baseUrl, path)
-  if (compiled) directRoutes.set(handler, { ...route, ...compiled })
-  return handler
-}
-
-/** The routes of a handler list, looked up once per list and reused while the list holds the same handlers. */
-const routeLists = new WeakMap<readonly HttpHandler[], { handlers: HttpHandler[]; routes: DirectRoute[] | null }>()
-
-function directRoutesOf(handlers: readonly HttpHandler[]): DirectRoute[] | null {
-  const cached = routeLists.get(handlers)
-  if (cached && cached.handlers.length === handlers.length && cached.handlers.every((h, i) => h === handlers[i])) {
-    return cached.routes
-  }
-  let routes: DirectRoute[] | null = []
-  for (const handler of handlers) {
-    const found = directRoutes.get(handler)
-    if (!found) {
-      routes = null
-      break
-    }
-    routes.push(found)
-  }
-  routeLists.set(handlers, { handlers: [...handlers], routes })
-  return routes
-}
-
-/** Whether `directDispatch` can answer for this handler list (every handler is one of the mock's routes). */
-export function dispatchesDirectly(handlers: readonly HttpHandler[]): boolean {
-  return directRoutesOf(handlers) !== null
-}
+const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const
 
 /**
- * Answers a request with the mock's routes as MSW would (the handlers in order, the first match
- * answers, parameters URI-decoded) without going through MSW; undefined when no route matches.
- * Returns null when some handler is not one of the mock's routes: then only MSW can decide.
+ * Compiles `routes` (in order: the first match answers) for the mock at `baseUrl`. Each method
+ * gets its own list, so a request is compared only with the routes that could answer it.
  */
-export function directDispatch(
-  handlers: readonly HttpHandler[],
-  request: MockRequest,
-): Promise<MockReply | undefined> | null {
-  const routes = directRoutesOf(handlers)
-  if (!routes) return null
-  // What MSW matches against: the origin and path, without query or fragment.
-  const target = `${request.url.origin}${request.url.pathname}`
-  for (const found of routes) {
-    if (found.method !== null && found.method !== request.method.toUpperCase()) continue
-    if (found.accepts && !found.accepts(request)) continue
-    const match = found.pattern.exec(target)
-    if (!match) continue
-    const params: Record<string, string> = {}
-    found.params.forEach((name, index) => {
-      params[name] = decodeURIComponent(match[index + 1] as string)
-    })
-    return found.answer(request, params)
+export function createRouter(baseUrl: string, routes: readonly MockRoute[]): Router {
+  const compiled = routes.map(compile)
+  const forMethod = (method: string) =>
+    compiled.filter(({ route }) => route.method === null || route.method.toUpperCase() === method)
+  const byMethod = new Map<string, CompiledRoute[]>(METHODS.map((method) => [method, forMethod(method)]))
+  const anyMethod = compiled.filter(({ route }) => route.method === null)
+  // The origin as URL gives it (lower-case scheme and host), then the base path as written.
+  const base = new URL(baseUrl)
+  const origin = base.origin
+  const basePath = base.pathname === '/' ? '' : base.pathname
+  const basePathLower = basePath.toLowerCase()
+  return {
+    dispatch(request) {
+      const url = request.url
+      if (url.origin !== origin) return undefined
+      const pathname = url.pathname
+      if (basePath !== '' && pathname.slice(0, basePath.length).toLowerCase() !== basePathLower) return undefined
+      const rest = basePath === '' ? pathname : pathname.slice(basePath.length)
+      const candidates = byMethod.get(request.method.toUpperCase()) ?? anyMethod
+      for (const { route, pattern, params } of candidates) {
+        if (route.accepts && !route.accepts(request)) continue
+        const match = pattern.exec(rest)
+        if (!match) continue
+        const values: Record<string, string> = {}
+        for (let index = 0; index < params.length; index++) {
+          values[params[index] as string] = decodeURIComponent(match[index + 1] as string)
+        }
+        return route.answer(request, values)
+      }
+      return undefined
+    },
   }
-  return Promise.resolve(undefined)
 }
 
 /** Whether a path holds a percent-escape that does not decode (`%ZZ`, a trailing `%`, broken UTF-8). */
@@ -468,50 +444,40 @@ function hasMalformedEscape(pathname: string): boolean {
 }
 
 /**
- * The first handler: a path whose percent-escapes do not decode is answered with the usual 404
- * envelope (logged, with its request id). Without it, decoding the path parameters, in MSW or
- * in `directDispatch`, would throw before any handler could answer.
+ * The first route: a path whose percent-escapes do not decode is answered with the usual 404
+ * envelope (logged, with its request id). Without it, decoding the path parameters would throw
+ * before any route could answer.
  */
-export function malformedPathGuard(ctx: MockContext): HttpHandler {
+export function malformedPathGuard(ctx: MockContext): MockRoute {
   const run = () => ({ status: 404 })
-  const answer = (request: MockRequest) => pipeline<OperationId>({ ctx, id: null, request, params: {}, run })
-  const pattern = new RegExp(`^${escapeRegExp(ctx.baseUrl)}/`, 'i')
-  // A RegExp path: MSW matches it without decoding anything, so the guard itself cannot throw.
-  const handler = http.all(pattern, async ({ request }) => {
-    if (!hasMalformedEscape(new URL(request.url).pathname)) return undefined
-    return toResponse(await answer(fromFetchRequest(request)))
-  })
-  directRoutes.set(handler, {
+  return {
     method: null,
-    pattern,
-    params: [],
+    path: '/*',
     accepts: (request) => hasMalformedEscape(request.url.pathname),
-    answer,
-  })
-  return handler
+    answer: (request) => pipeline<OperationId>({ ctx, id: null, request, params: {}, run }),
+  }
 }
 
-/** An MSW handler for one operation of openapi.yaml. */
+/** The route of one operation of openapi.yaml. */
 export function route<Id extends OperationId>(
   ctx: MockContext,
   id: Id,
   run: (input: Input<Id>) => Result | Promise<Result>,
-): HttpHandler {
+): MockRoute {
   const operation = operations[id]
-  const method = operation.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'
-  const handler = http[method](`${ctx.baseUrl}${toMswPath(operation.path)}`, async ({ request, params }) =>
-    toResponse(await pipeline({ ctx, id, request: fromFetchRequest(request), params, run })),
-  )
-  const answer = (request: MockRequest, params: Record<string, string>) => pipeline({ ctx, id, request, params, run })
-  return register(handler, { method: operation.method.toUpperCase(), answer }, ctx.baseUrl, operation.path)
+  return {
+    method: operation.method.toUpperCase(),
+    path: operation.path,
+    answer: (request, params) => pipeline({ ctx, id, request, params, run }),
+  }
 }
 
 /** Answers every other `/v1/…` request with a 404 envelope, so nothing leaks to the network. */
-export function fallbackRoute(ctx: MockContext): HttpHandler {
+export function fallbackRoute(ctx: MockContext): MockRoute {
   const run = () => ({ status: 404 })
-  const handler = http.all(`${ctx.baseUrl}/v1/*`, async ({ request }) =>
-    toResponse(await pipeline<OperationId>({ ctx, id: null, request: fromFetchRequest(request), params: {}, run })),
-  )
-  const answer = (request: MockRequest) => pipeline<OperationId>({ ctx, id: null, request, params: {}, run })
-  return register(handler, { method: null, answer }, ctx.baseUrl, '/v1/*')
+  return {
+    method: null,
+    path: '/v1/*',
+    answer: (request) => pipeline<OperationId>({ ctx, id: null, request, params: {}, run }),
+  }
 }

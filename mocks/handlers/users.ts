@@ -1,11 +1,10 @@
 /** Users: create, list, get, update, verify email. */
-import type { HttpHandler } from 'msw'
 import { DAY_MS as DAY } from '../clock'
 import type { MockContext } from '../context'
 import type { User } from '../store'
 import { ApiError, conflict, notFound, validationFailed } from './errors'
 import { paginate } from './pagination'
-import { route } from './route'
+import { type MockRoute, route } from './route'
 
 /** Issues a verification token (replacing any older one) and "sends" the email that carries it. */
 export function issueVerificationToken(ctx: MockContext, user: User): string {
@@ -51,7 +50,7 @@ export function findUser(ctx: MockContext, id: number): User {
 const whatsappNeedsPhone = (field: string) =>
   validationFailed([{ field, message: 'an E.164 phone number is required when notify_by_whatsapp is true' }])
 
-export function userHandlers(ctx: MockContext): HttpHandler[] {
+export function userHandlers(ctx: MockContext): MockRoute[] {
   return [
     route(ctx, 'verifyUserEmail', ({ body }) => {
       const state = ctx.state()

@@ -1,11 +1,10 @@
 /** Webhook endpoints: CRUD, secrets shown only on create and rotation. */
-import type { HttpHandler } from 'msw'
 import type { MockContext } from '../context'
 import { ROTATION_OVERLAP_MS } from '../delivery'
 import type { WebhookRecord } from '../store'
 import { notFound } from './errors'
 import { paginate } from './pagination'
-import { route } from './route'
+import { type MockRoute, route } from './route'
 
 function findWebhook(ctx: MockContext, id: number): WebhookRecord {
   const found = ctx.store.getWebhook(id)
@@ -13,7 +12,7 @@ function findWebhook(ctx: MockContext, id: number): WebhookRecord {
   return found
 }
 
-export function webhookHandlers(ctx: MockContext): HttpHandler[] {
+export function webhookHandlers(ctx: MockContext): MockRoute[] {
   return [
     route(ctx, 'listWebhooks', ({ query }) => {
       const state = ctx.state()

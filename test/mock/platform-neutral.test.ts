@@ -37,6 +37,18 @@ test('immigraflow/mock (mocks/index.ts) reaches no node: module, so it runs in b
   expect(nodeImports).toEqual([])
 })
 
+test('immigraflow/mock (mocks/index.ts) imports no msw, so it loads where msw cannot (workers, edge runtimes, Deno)', () => {
+  const graph = importGraph('mocks/index.ts')
+  const mswImports = [...graph].flatMap(([file, specifiers]) =>
+    specifiers
+      .filter((specifier) => /^(msw|@mswjs|graphql)(\/|$)/.test(specifier))
+      .map((specifier) => `${file}: ${specifier}`),
+  )
+  expect(mswImports).toEqual([])
+  // The MSW hosts do load it.
+  expect([...importGraph('mocks/node.ts').values()].flat()).toContain('msw/node')
+})
+
 test('immigraflow/mock/browser reaches no node: module either', () => {
   const specifiers = [...importGraph('mocks/browser.ts').values()].flat()
   expect(specifiers.filter((specifier) => specifier.startsWith('node:') || specifier === 'msw/node')).toEqual([])

@@ -179,8 +179,8 @@ describe('standalone server, bodies over 1 MiB', () => {
   })
 
   it("hands MSW the whole body when the handler list holds one of the user's own (the bridge)", async () => {
-    const { startMockServer } = await import('../../mocks/server')
-    const api = createMockApi()
+    const { createMockApi: createMswMockApi, startMockServer } = await import('../../mocks/node')
+    const api = createMswMockApi()
     api.handlers.push(
       http.post('https://api.immigraflow.com/upload', async ({ request }) =>
         HttpResponse.json({ bytes: (await request.arrayBuffer()).byteLength }),

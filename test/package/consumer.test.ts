@@ -100,6 +100,44 @@ describe('the packed package', () => {
     expect(JSON.parse(stdout)).toEqual(['function', 'function', 'function', 0])
   })
 
+  it('loads immigraflow/mock with msw unavailable (ESM and CJS), and the SDK runs on api.fetch', async () => {
+    const blocked = '/^(msw|@mswjs|graphql)(\\/|$)/'
+    const hooks = `export async function resolve(specifier, context, next) {
+      if (${blocked}.test(specifier)) throw new Error('blocked: ' + specifier)
+      return next(specifier, context)
+    }`
+    const flow = `
+      const api = createMockApi()
+      const client = new ImmigraFlow({ apiKey: 'k', baseUrl: api.baseUrl, fetch: api.fetch })
+      const user = await client.users.create({ email: 'neutral@example.com', name: 'Neutral' })
+      console.log(JSON.stringify([user.status, api.requests.length]))
+    `
+    const esm = `
+      import { register } from 'node:module'
+      register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}))
+      const { createMockApi } = await import('immigraflow/mock')
+      const { ImmigraFlow } = await import('immigraflow')
+      ${flow}
+    `
+    const cjs = `
+      const Module = require('node:module')
+      const resolveFilename = Module._resolveFilename
+      Module._resolveFilename = function (request, ...rest) {
+        if (${blocked}.test(request)) throw new Error('blocked: ' + request)
+        return resolveFilename.call(this, request, ...rest)
+      }
+      const { createMockApi } = require('immigraflow/mock')
+      const { ImmigraFlow } = require('immigraflow')
+      ;(async () => { ${flow} })()
+    `
+    const expected = ['pending_verification', 1]
+    expect(JSON.parse((await node(['--input-type=module', '-e', esm])).stdout)).toEqual(expected)
+    expect(JSON.parse((await node(['-e', cjs])).stdout)).toEqual(expected)
+    // The hooks do block msw: the MSW host does not load under them.
+    const mswHost = esm.replace("import('immigraflow/mock')", "import('immigraflow/mock/node')")
+    await expect(node(['--input-type=module', '-e', mswHost])).rejects.toThrow(/blocked: msw/)
+  })
+
   it('runs the immigraflow-mock bin, which prints its URL and stops on SIGTERM', async () => {
     const child = spawn(join(consumer, 'node_modules', '.bin', 'immigraflow-mock'), ['--port', '0'], { cwd: consumer })
     const url = await new Promise<string>((resolve, reject) => {
