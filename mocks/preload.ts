@@ -15,7 +15,7 @@
  * `active` (default true); a webhook may bring its own `secret`. Ids are given in order.
  * Preloading sends no events; pending users get a verification email with a token.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { normalizeReceiptNumber } from '../src/core/receipt'
 import {
   CaseCreateRequestSchema,
@@ -30,15 +30,16 @@ import { issuesToDetails } from './handlers/validation'
 
 /** The format of a preload (`--seed FILE`): users with their cases, and webhooks. */
 export const PreloadSchema = z.strictObject({
-  users: z
-    .array(
-      UserCreateRequestSchema.extend({
-        status: UserStatusSchema.default('active'),
-        cases: z.array(CaseCreateRequestSchema.extend({ active: z.boolean().default(true) })).default([]),
+  users: z._default(
+    z.array(
+      z.extend(UserCreateRequestSchema, {
+        status: z._default(UserStatusSchema, 'active'),
+        cases: z._default(z.array(z.extend(CaseCreateRequestSchema, { active: z._default(z.boolean(), true) })), []),
       }),
-    )
-    .default([]),
-  webhooks: z.array(WebhookCreateRequestSchema.extend({ secret: WebhookSchema.shape.secret })).default([]),
+    ),
+    [],
+  ),
+  webhooks: z._default(z.array(z.extend(WebhookCreateRequestSchema, { secret: WebhookSchema.shape.secret })), []),
 })
 
 /** Preload data as written in a seed file. */

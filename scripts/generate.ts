@@ -1,7 +1,11 @@
 /**
  * Writes src/generated/ from openapi.yaml:
  * - openapi.ts: TypeScript types, by openapi-typescript;
- * - zod.ts: zod 4 schemas for every component and every operation's inputs and responses.
+ * - schemas.ts: a zod/mini schema for every component;
+ * - operations.ts: every operation's method, path, input schemas and response schemas;
+ * - webhook-events.ts: the schemas of the events ImmigraFlow sends, alone, so that validating an
+ *   event loads none of the API's request and response schemas;
+ * - zod.ts: all of the above in one module, for code that wants every schema.
  *
  * `tsx scripts/generate.ts --check` writes nothing and exits 1 when a committed file is
  * stale, so `npm test` fails whenever the spec and the code disagree.
@@ -11,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
-import { dependencyOrder, type JsonSchema, schemaName, toZod } from './zod-from-spec'
+import { dependencyOrder, type JsonSchema, refsOf, schemaName, toZod } from './zod-from-spec'
 
 type Parameter = {
   $ref?: string
@@ -31,6 +35,7 @@ type PathItem = { parameters?: Parameter[] } & Partial<Record<Method, Operation>
 type Method = (typeof METHODS)[number]
 type Spec = {
   paths: Record<string, PathItem>
+  webhooks?: Record<string, PathItem>
   components: {
     schemas: Record<string, JsonSchema>
     parameters: Record<string, Parameter>
@@ -42,6 +47,13 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
 const root = fileURLToPath(new URL('..', import.meta.url))
 const specPath = `${root}openapi.yaml`
 const HEADER = '// Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.\n'
+/** zod/mini rather than zod: its functions tree-shake, so a bundle carries only the validators it uses. */
+const zodImports = (code: string): string => {
+  const core = ['_isoDate', '_isoDateTime'].filter((name) => new RegExp(`\\b${name}\\(`).test(code))
+  return `${core.length > 0 ? `import { ${core.join(', ')} } from 'zod/v4/core'\n` : ''}import * as z from 'zod/mini'\n`
+}
+/** The one component every webhook event belongs to, which `unwrap` validates against. */
+const EVENT_UNION = 'WebhookEvent'
 
 function resolve<T extends { $ref?: string }>(value: T, table: Record<string, T>): T {
   if (!value.$ref) return value
@@ -103,22 +115,43 @@ function operationsSource(spec: Spec): string {
       )
     }
   }
-  return `/** Every operation's method, path, input schemas (path and query values coerced from strings) and response schemas by status. */
+  const body = `/** Every operation's method, path, input schemas (path and query values coerced from strings) and response schemas by status. */
 export const operations = { ${entries.join(',\n')} } as const
 
 /** The operationId of each operation in openapi.yaml. */
 export type OperationId = keyof typeof operations
 `
+  const used = [...new Set(body.match(/\b[A-Z][A-Za-z0-9]*Schema\b/g) ?? [])].sort()
+  const imports = used.length > 0 ? `import { ${used.join(', ')} } from './schemas'\n` : ''
+  return `${HEADER}${zodImports(body)}${imports}\n${body}`
 }
 
-function zodSource(spec: Spec): string {
+function schemasSource(spec: Spec): string {
   const schemas = spec.components.schemas
   const components = dependencyOrder(schemas).map((name) => {
     const schema = schemas[name] as JsonSchema
     const doc = schema.description ? `/** ${schema.description.trim().replace(/\s*\n\s*/g, ' ')} */\n` : ''
     return `${doc}export const ${schemaName(`#/components/schemas/${name}`)} = ${toZod(schema, name)}`
   })
-  return `${HEADER}import { z } from 'zod'\n\n${components.join('\n\n')}\n\n${operationsSource(spec)}`
+  const code = components.join('\n\n')
+  return `${HEADER}${zodImports(code)}\n${code}\n`
+}
+
+/** The schemas of the events in the spec's `webhooks`, and the union of them all. */
+function webhookEventsSource(spec: Spec): string {
+  if (!spec.components.schemas[EVENT_UNION]) throw new Error(`openapi.yaml has no ${EVENT_UNION} schema`)
+  const events = new Set<string>([EVENT_UNION])
+  for (const [name, item] of Object.entries(spec.webhooks ?? {})) {
+    const schema = jsonSchemaOf(item.post?.requestBody?.content, `webhook ${name}`)
+    if (!schema?.$ref) throw new Error(`webhook ${name}: its body must be a component schema`)
+    for (const ref of refsOf(schema)) events.add(ref)
+  }
+  const names = [...events].sort().map((name) => schemaName(`#/components/schemas/${name}`))
+  return `${HEADER}export { ${names.join(', ')} } from './schemas'\n`
+}
+
+function barrelSource(): string {
+  return `${HEADER}export * from './operations'\nexport * from './schemas'\n`
 }
 
 /** Formats TypeScript source with the project's formatter, so generated files read like the rest. */
@@ -136,7 +169,10 @@ async function main(): Promise<void> {
   const types = astToString(await openapiTS(new URL(`file://${specPath}`), { defaultNonNullable: false }))
   const outputs: Record<string, string> = {
     'src/generated/openapi.ts': format(`${HEADER}${types}`, 'openapi.ts'),
-    'src/generated/zod.ts': format(zodSource(spec), 'zod.ts'),
+    'src/generated/schemas.ts': format(schemasSource(spec), 'schemas.ts'),
+    'src/generated/operations.ts': format(operationsSource(spec), 'operations.ts'),
+    'src/generated/webhook-events.ts': format(webhookEventsSource(spec), 'webhook-events.ts'),
+    'src/generated/zod.ts': format(barrelSource(), 'zod.ts'),
   }
   const stale: string[] = []
   for (const [file, content] of Object.entries(outputs)) {
@@ -155,7 +191,7 @@ async function main(): Promise<void> {
     console.error(`Stale generated files (run \`npm run generate\` and commit): ${stale.join(', ')}`)
     process.exit(1)
   }
-  console.log(check ? 'Generated files are up to date.' : 'Wrote src/generated/openapi.ts and src/generated/zod.ts.')
+  console.log(check ? 'Generated files are up to date.' : `Wrote ${Object.keys(outputs).join(', ')}.`)
 }
 
 await main()

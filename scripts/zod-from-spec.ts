@@ -1,13 +1,14 @@
 /**
- * Turns the JSON Schemas of openapi.yaml into zod 4 source code.
+ * Turns the JSON Schemas of openapi.yaml into zod 4 `zod/mini` source code.
  *
- * Why a script and not a generator package: the maintained generator that runs on
- * Node 20 (@hey-api/openapi-ts ≤ 0.95) emits `z.object` for `additionalProperties: false`
- * (unknown fields slip through; fixed only in releases that need Node 22), ignores
- * `minProperties` and `uniqueItems`, and maps `format: int64` to `bigint`. Those are
- * exactly the rules the API relies on, so this walker covers the keywords the spec uses
- * and fails loudly on any keyword it does not know, so a spec change can never silently
- * drop a constraint.
+ * Why a script and not a generator package, as measured on Node 20 (this package's floor):
+ * @hey-api/openapi-ts 0.99.0 runs there (outside its declared engines) but drops
+ * `additionalProperties: false` (unknown fields slip through), `minProperties` and
+ * `uniqueItems`, and turns `format: int64` into `bigint`; Kubb 5 crashes on Node 20. Those are
+ * exactly the rules the API relies on, so this walker covers the keywords the spec uses and
+ * fails loudly on any keyword it does not know, so a spec change can never silently drop a
+ * constraint. It emits `zod/mini` with every call marked pure, so a bundle keeps only the
+ * schemas it reaches.
  */
 
 export type JsonSchema = {
@@ -88,6 +89,19 @@ function assertKnownKeywords(schema: JsonSchema, where: string): void {
 
 const literal = (value: unknown): string => JSON.stringify(value)
 
+/**
+ * A zod/mini call marked pure, so a bundler drops every schema an app never reaches; without the
+ * mark it must keep each top-level call in case it has side effects.
+ */
+const pure = (call: string): string => `/* @__PURE__ */ ${call}`
+
+/** The call `schema`, then `.check(...)` when there are checks (run in the order given), marked pure as a whole. */
+const withChecks = (schema: string, checks: string[]): string =>
+  pure(checks.length === 0 ? schema : `${schema}.check(${checks.join(', ')})`)
+
+/** A pattern as a regex literal: unlike `new RegExp(...)`, a bundler can drop it with its unused schema. */
+const regexLiteral = (pattern: string): string => `/${new RegExp(pattern).source}/`
+
 function stringSchema(schema: JsonSchema): string {
   let code: string
   switch (schema.format) {
@@ -100,54 +114,68 @@ function stringSchema(schema: JsonSchema): string {
     case 'uri':
       code = 'z.url()'
       break
+    // What `z.iso.datetime()` and `z.iso.date()` do, called directly: reaching them through the
+    // `z.iso` namespace makes esbuild keep that namespace whole (1.3 kB more, min).
     case 'date-time':
-      code = 'z.iso.datetime()'
+      code = '_isoDateTime(z.ZodMiniISODateTime)'
       break
     case 'date':
-      code = 'z.iso.date()'
+      code = '_isoDate(z.ZodMiniISODate)'
       break
     default:
       throw new Error(`Unsupported string format "${schema.format}"`)
   }
-  if (schema.minLength !== undefined) code += `.min(${schema.minLength})`
-  if (schema.maxLength !== undefined) code += `.max(${schema.maxLength})`
-  if (schema.pattern !== undefined) code += `.regex(new RegExp(${literal(schema.pattern)}))`
-  return code
+  const checks: string[] = []
+  if (schema.minLength !== undefined) checks.push(pure(`z.minLength(${schema.minLength})`))
+  if (schema.maxLength !== undefined) checks.push(pure(`z.maxLength(${schema.maxLength})`))
+  if (schema.pattern !== undefined) checks.push(pure(`z.regex(${regexLiteral(schema.pattern)})`))
+  return withChecks(code, checks)
 }
 
 function numberSchema(schema: JsonSchema, integer: boolean, wire: Wire): string {
-  let code = integer ? 'z.number().int()' : 'z.number()'
-  if (schema.minimum !== undefined) code += `.min(${schema.minimum})`
-  if (schema.maximum !== undefined) code += `.max(${schema.maximum})`
+  // `format: int64` stays a number, as JSON parses it: ids never come near 2^53.
+  const checks: string[] = []
+  if (schema.minimum !== undefined) checks.push(pure(`z.minimum(${schema.minimum})`))
+  if (schema.maximum !== undefined) checks.push(pure(`z.maximum(${schema.maximum})`))
+  const code = withChecks(integer ? 'z.int()' : 'z.number()', checks)
   if (wire === 'json') return code
   // URL values are strings: convert only plain decimal numerals, so `0x1`, `1e1`, ` 1` or an
   // empty value stay strings and are reported as not being numbers.
   const numeral = integer ? '^-?[0-9]+$' : '^-?[0-9]+(\\.[0-9]+)?$'
-  return `z.preprocess((value) => (typeof value === 'string' && /${numeral}/.test(value) ? Number(value) : value), ${code})`
+  return fromString(`typeof value === 'string' && /${numeral}/.test(value) ? Number(value) : value`, code)
 }
 
-function objectSchema(schema: JsonSchema, where: string, wire: Wire): string {
+/**
+ * A URL value converted by `conversion` (an expression of `value`) before `schema` checks it; a
+ * value it does not convert stays as it came and is reported against `schema`.
+ */
+const fromString = (conversion: string, schema: string): string =>
+  pure(`z.pipe(${pure(`z.transform((value) => (${conversion}))`)}, ${schema})`)
+
+/** The `{ key: schema }` shape of an object's properties. */
+function objectShape(schema: JsonSchema, where: string, wire: Wire): string {
   const required = new Set(schema.required ?? [])
   const entries = Object.entries(schema.properties ?? {}).map(([key, property]) => {
     let code = toZod(property, `${where}.${key}`, wire)
     if (property.default !== undefined) {
-      code += `.default(${literal(property.default)})`
+      code = pure(`z._default(${code}, ${literal(property.default)})`)
     } else if (!required.has(key)) {
-      code += '.optional()'
+      code = pure(`z.optional(${code})`)
     }
     return `${literal(key)}: ${code}`
   })
+  return `{ ${entries.join(', ')} }`
+}
+
+function objectSchema(schema: JsonSchema, where: string, wire: Wire): string {
   // Request bodies forbid unknown fields; response objects keep them so that a newer
   // server adding a field never breaks an older client validating responses.
   const factory = schema.additionalProperties === false ? 'z.strictObject' : 'z.looseObject'
-  let code = `${factory}({ ${entries.join(', ')} })`
-  if (schema.minProperties !== undefined) {
-    const n = schema.minProperties
-    code += `.refine((value) => Object.keys(value).length >= ${n}, { message: ${literal(
-      `send at least ${n} field${n === 1 ? '' : 's'}`,
-    )} })`
-  }
-  return code
+  const code = `${factory}(${objectShape(schema, where, wire)})`
+  if (schema.minProperties === undefined) return pure(code)
+  const n = schema.minProperties
+  const message = literal(`send at least ${n} field${n === 1 ? '' : 's'}`)
+  return withChecks(code, [pure(`z.refine((value) => Object.keys(value).length >= ${n}, { message: ${message} })`)])
 }
 
 function typedSchema(schema: JsonSchema, type: string, where: string, wire: Wire): string {
@@ -161,20 +189,23 @@ function typedSchema(schema: JsonSchema, type: string, where: string, wire: Wire
     case 'boolean':
       // On the wire only the words `true` and `false`, as the spec's boolean means.
       return wire === 'string'
-        ? "z.union([z.boolean(), z.stringbool({ truthy: ['true'], falsy: ['false'], case: 'sensitive' })])"
-        : 'z.boolean()'
+        ? fromString("value === 'true' ? true : value === 'false' ? false : value", pure('z.boolean()'))
+        : pure('z.boolean()')
     case 'null':
-      return 'z.null()'
+      return pure('z.null()')
     case 'array': {
       if (!schema.items) throw new Error(`${where}: arrays need "items"`)
-      let code = `z.array(${toZod(schema.items, `${where}[]`, wire)})`
-      if (schema.minItems !== undefined) code += `.min(${schema.minItems})`
-      if (schema.maxItems !== undefined) code += `.max(${schema.maxItems})`
+      const checks: string[] = []
+      if (schema.minItems !== undefined) checks.push(pure(`z.minLength(${schema.minItems})`))
+      if (schema.maxItems !== undefined) checks.push(pure(`z.maxLength(${schema.maxItems})`))
       if (schema.uniqueItems) {
-        code +=
-          '.refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, { message: "items must be unique" })'
+        checks.push(
+          pure(
+            'z.refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, { message: "items must be unique" })',
+          ),
+        )
       }
-      return code
+      return withChecks(`z.array(${toZod(schema.items, `${where}[]`, wire)})`, checks)
     }
     case 'object':
       return objectSchema(schema, where, wire)
@@ -183,13 +214,13 @@ function typedSchema(schema: JsonSchema, type: string, where: string, wire: Wire
   }
 }
 
-/** Returns zod source code for one JSON Schema. */
+/** Returns zod/mini source code for one JSON Schema; every call is marked pure. */
 export function toZod(schema: JsonSchema, where: string, wire: Wire = 'json'): string {
   assertKnownKeywords(schema, where)
   if (schema.$ref) return schemaName(schema.$ref)
 
-  if (schema.enum) return `z.enum(${literal(schema.enum)})`
-  if (schema.const !== undefined) return `z.literal(${literal(schema.const)})`
+  if (schema.enum) return pure(`z.enum(${literal(schema.enum)})`)
+  if (schema.const !== undefined) return pure(`z.literal(${literal(schema.const)})`)
 
   if (schema.oneOf) {
     const nonNull = schema.oneOf.filter((member) => member.type !== 'null')
@@ -199,11 +230,11 @@ export function toZod(schema: JsonSchema, where: string, wire: Wire = 'json'): s
     if (members.length === 1) {
       code = members[0] as string
     } else if (schema.discriminator) {
-      code = `z.discriminatedUnion(${literal(schema.discriminator.propertyName)}, [${members.join(', ')}])`
+      code = pure(`z.discriminatedUnion(${literal(schema.discriminator.propertyName)}, [${members.join(', ')}])`)
     } else {
-      code = `z.union([${members.join(', ')}])`
+      code = pure(`z.union([${members.join(', ')}])`)
     }
-    return nullable ? `${code}.nullable()` : code
+    return nullable ? pure(`z.nullable(${code})`) : code
   }
 
   if (schema.allOf) {
@@ -214,7 +245,7 @@ export function toZod(schema: JsonSchema, where: string, wire: Wire = 'json'): s
       if (member.$ref || member.type !== 'object') {
         throw new Error(`${where}.allOf[${i + 1}]: only inline objects can extend a base schema`)
       }
-      code += `.extend(${objectSchema(member, `${where}.allOf[${i + 1}]`, wire)}.shape)`
+      code = pure(`z.extend(${code}, ${objectShape(member, `${where}.allOf[${i + 1}]`, wire)})`)
     })
     return code
   }
@@ -225,7 +256,7 @@ export function toZod(schema: JsonSchema, where: string, wire: Wire = 'json'): s
     throw new Error(`${where}: expected exactly one non-null type, got ${literal(schema.type)}`)
   }
   const code = typedSchema(schema, nonNullTypes[0] as string, where, wire)
-  return types.includes('null') ? `${code}.nullable()` : code
+  return types.includes('null') ? pure(`z.nullable(${code})`) : code
 }
 
 /** The component names a schema refers to, directly or nested. */

@@ -10,7 +10,7 @@
  * `Request` or `Response` built on the way). `createRouter()` compiles the routes once, when the
  * mock is created; each request is then matched once, by method and path.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { type OperationId, operations } from '../../src/generated/zod'
 import type { MockContext } from '../context'
 import { decideFault, parsePrefer } from '../faults'
@@ -27,7 +27,7 @@ import { findReplay, isReplayable, remember } from './idempotency'
 import { check } from './validation'
 
 type Operations = typeof operations
-type BodyOf<Id extends OperationId> = Operations[Id]['body'] extends z.ZodType
+type BodyOf<Id extends OperationId> = Operations[Id]['body'] extends z.ZodMiniType
   ? z.output<Operations[Id]['body']>
   : undefined
 
@@ -154,11 +154,11 @@ function readQuery(url: URL): Record<string, string> {
 }
 
 /** The outcome of parsing `{}` with each query schema: the same for every request that sends no query. */
-const emptyQueries = new WeakMap<z.ZodType, ReturnType<typeof check>>()
+const emptyQueries = new WeakMap<z.ZodMiniType, ReturnType<typeof check>>()
 const isPrimitive = (value: unknown) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
 /** `check(schema, query)`, parsing an empty query once per schema (a copy each time, so no request sees another's). */
-function checkQuery(schema: z.ZodType, query: Record<string, string>): ReturnType<typeof check> {
+function checkQuery(schema: z.ZodMiniType, query: Record<string, string>): ReturnType<typeof check> {
   if (Object.keys(query).length > 0) return check(schema, query)
   let parsed = emptyQueries.get(schema)
   if (parsed === undefined) {

@@ -1,5 +1,5 @@
-import type { ZodType } from 'zod'
-import type { OperationId } from '../generated/zod'
+import type { ZodMiniType } from 'zod/mini'
+import type { OperationId } from '../generated/operations'
 import { ImmigraFlowError } from './base-error'
 import { type ErrorDetail, ValidationError } from './errors'
 import { check, summarizeDetails } from './zod-details'
@@ -13,12 +13,12 @@ export type OperationInput = {
 
 // The schemas load on first use, so code that never calls the API (or only verifies
 // webhooks) does not pay for zod at start-up or in its bundle.
-type Schemas = typeof import('../generated/zod')
+type Schemas = typeof import('../generated/operations')
 let schemas: Promise<Schemas> | undefined
 /** The schemas once loaded: later calls check their input without waiting on the import. */
 let loaded: Schemas | undefined
 const loadSchemas = () => {
-  schemas ??= import('../generated/zod').then((module) => {
+  schemas ??= import('../generated/operations').then((module) => {
     loaded = module
     return module
   })
@@ -29,8 +29,8 @@ const loadSchemas = () => {
  * Whether a schema accepts an empty object. Parsing is deterministic, so a call that sends no path
  * or query parameters need not parse `{}` again each time: most calls send no query at all.
  */
-const acceptsEmpty = new WeakMap<ZodType, boolean>()
-function emptyIsValid(schema: ZodType): boolean {
+const acceptsEmpty = new WeakMap<ZodMiniType, boolean>()
+function emptyIsValid(schema: ZodMiniType): boolean {
   let valid = acceptsEmpty.get(schema)
   if (valid === undefined) {
     valid = schema.safeParse({}).success
@@ -39,7 +39,7 @@ function emptyIsValid(schema: ZodType): boolean {
   return valid
 }
 
-function collect(details: ErrorDetail[], schema: ZodType, value: unknown): ErrorDetail[] {
+function collect(details: ErrorDetail[], schema: ZodMiniType, value: unknown): ErrorDetail[] {
   if (value === undefined && emptyIsValid(schema)) return details
   const result = check(schema, value ?? {})
   return result.ok ? details : details.concat(result.details)
@@ -105,7 +105,7 @@ export class ResponseValidationError extends ImmigraFlowError {
 /** Checks a successful response body against the spec's schema for its status. */
 export async function checkResponse(operationId: OperationId, status: number, data: unknown): Promise<void> {
   const { operations } = await loadSchemas()
-  const responses: Partial<Record<number, ZodType | null>> = operations[operationId].responses
+  const responses: Partial<Record<number, ZodMiniType | null>> = operations[operationId].responses
   const schema = responses[status]
   if (schema === undefined) {
     throw new ResponseValidationError(`${operationId} answered status ${status}, which the spec does not list.`, [])

@@ -3,7 +3,7 @@
  * field named on its own, in words a reader can act on. The SDK's input checking and the
  * mock's request validation share it, so both explain a bad field the same way.
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { ErrorDetail } from './errors'
 
 type Issue = z.core.$ZodIssue
@@ -97,7 +97,7 @@ export function issuesToDetails(rawIssues: readonly Issue[]): ErrorDetail[] {
 }
 
 /** Parses with a schema: the data, or the details of what is wrong. */
-export function check<T extends z.ZodType>(
+export function check<T extends z.ZodMiniType>(
   schema: T,
   value: unknown,
 ): { ok: true; data: z.output<T> } | { ok: false; details: ErrorDetail[] } {

@@ -26,8 +26,8 @@ export async function unwrap(
   const body = await verifySignature(payload, headers, secretOrSecrets, options, 'unwrap')
   const json = parseJson(body)
   // Loaded on first use so that sign() and verify() users never download zod.
-  const { WebhookEventSchema } = await import('../generated/zod')
-  const result = WebhookEventSchema.safeParse(json)
+  const { parseEvent } = await import('./event-schema')
+  const result = parseEvent(json)
   if (result.success) return result.data
   const details = result.error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || '(body)',

@@ -4,7 +4,7 @@
  * parse with `operations[id].responses[status]`, and `X-Request-Id` must be present (and match
  * `error.request_id` in error envelopes).
  */
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import type { MockApi } from '../../mocks/api'
 import { type ErrorEnvelopeSchema, type OperationId, operations } from '../../src/generated/zod'
 
@@ -27,7 +27,7 @@ export interface CallOptions {
 type Responses<Id extends OperationId> = (typeof operations)[Id]['responses']
 type SuccessStatus<Id extends OperationId> = Extract<keyof Responses<Id>, 200 | 201 | 204>
 /** The success body of an operation (null for 204). */
-export type SuccessOf<Id extends OperationId> = Responses<Id>[SuccessStatus<Id>] extends z.ZodType
+export type SuccessOf<Id extends OperationId> = Responses<Id>[SuccessStatus<Id>] extends z.ZodMiniType
   ? z.output<Responses<Id>[SuccessStatus<Id>]>
   : null
 export type ApiErrorBody = z.output<typeof ErrorEnvelopeSchema>['error']

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { ZodType } from 'zod'
+import type { ZodMiniType } from 'zod/mini'
 import * as generated from '../../src/generated/zod'
 import { refName, spec, specExamples } from '../helpers/spec'
 
-const schemaFor = (name: string): ZodType => {
+const schemaFor = (name: string): ZodMiniType => {
   const schema = (generated as Record<string, unknown>)[`${name}Schema`]
   if (!schema) throw new Error(`No generated schema for ${name}`)
-  return schema as ZodType
+  return schema as ZodMiniType
 }
 
 type Json = Record<string, unknown>

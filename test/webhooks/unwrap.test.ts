@@ -64,6 +64,8 @@ describe('unwrap', () => {
     expect(error.details.map((detail) => detail.field)).toEqual(
       expect.arrayContaining(['data.status_update', 'created_at']),
     )
+    // zod's English messages, whatever locale (or none, as with zod/mini) the app configured.
+    expect(error.details).toContainEqual({ field: 'created_at', message: 'Invalid ISO datetime' })
   })
 
   it('rejects a validly signed event of an unknown type, naming the type field', async () => {
