@@ -8,23 +8,41 @@ export type WithResponse<T> = {
 }
 
 /**
- * What every SDK method returns: await it for the data, or call `.withResponse()` for the
- * data with its HTTP response. The request starts as soon as the method is called.
+ * What every SDK method returns: await it for the data, call `.withResponse()` for the data with
+ * its HTTP response, or `.asResponse()` for the raw response with its body unread. The request
+ * starts as soon as the method is called; the body is read only when the data is asked for.
  */
 export class APIPromise<T> implements PromiseLike<T> {
-  readonly #result: Promise<WithResponse<T>>
+  readonly #response: Promise<Response>
+  readonly #parse: (response: Response) => Promise<T>
+  #data: Promise<T> | undefined
 
-  constructor(result: Promise<{ data: T; response: Response }>) {
-    this.#result = result.then(({ data, response }) => ({
-      data,
-      response,
-      requestId: response.headers.get('x-request-id') ?? undefined,
-    }))
+  /**
+   * @param response resolves to a successful response whose body is not read yet (errors reject).
+   * @param parse reads that response into the data.
+   */
+  constructor(response: Promise<Response>, parse: (response: Response) => Promise<T>) {
+    this.#response = response
+    this.#parse = parse
   }
 
-  /** The data with the raw `Response` and its request id. */
-  withResponse(): Promise<WithResponse<T>> {
-    return this.#result
+  /**
+   * The raw `Response`, body unread: for streaming it, reading it as text, or its headers. Error
+   * statuses still reject with the typed error (whose body has been read).
+   */
+  asResponse(): Promise<Response> {
+    return this.#response
+  }
+
+  /** The data with the raw `Response` (body read) and its request id. */
+  async withResponse(): Promise<WithResponse<T>> {
+    const [data, response] = await Promise.all([this.#parsed(), this.#response])
+    return { data, response, requestId: response.headers.get('x-request-id') ?? undefined }
+  }
+
+  #parsed(): Promise<T> {
+    this.#data ??= this.#response.then(this.#parse)
+    return this.#data
   }
 
   // biome-ignore lint/suspicious/noThenProperty: this class is a promise, so it must be thenable.
@@ -32,7 +50,7 @@ export class APIPromise<T> implements PromiseLike<T> {
     onfulfilled?: ((value: T) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
   ): Promise<TResult1 | TResult2> {
-    return this.#result.then((result) => result.data).then(onfulfilled, onrejected)
+    return this.#parsed().then(onfulfilled, onrejected)
   }
 
   /** Like `Promise.prototype.catch`. */

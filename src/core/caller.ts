@@ -2,10 +2,9 @@ import type { Client, Middleware } from 'openapi-fetch'
 import type { paths } from '../generated/openapi'
 import type { OperationId } from '../generated/zod'
 import { APIPromise } from './api-promise'
-import { APIError, APIUserAbortError, ImmigraFlowError } from './errors'
-import type { SdkLogger } from './logger'
+import { APIError, ImmigraFlowError } from './errors'
 import { type ListEnvelope, PagePromise } from './pagination'
-import { createTransportMiddleware } from './transport'
+import type { AttemptInit, AttemptResult, FetchOptions, Transport } from './transport'
 import { checkInput, checkResponse, type OperationInput } from './validation'
 
 /** Options any single call accepts, overriding the client's. */
@@ -20,32 +19,34 @@ export type RequestOptions = {
   idempotencyKey?: string
   /** Extra headers for this call. */
   headers?: Record<string, string>
+  /** openapi-fetch middleware for this call, run after the client's, once per attempt. */
+  middleware?: Middleware[]
+  /** Extra `RequestInit` fields for this call's fetch, replacing the client's `fetchOptions`. */
+  fetchOptions?: FetchOptions
 }
 
-/** The openapi-fetch options the SDK adds to each call. */
-export type CallInit = {
-  signal?: AbortSignal
-  headers?: Record<string, string>
-  middleware: Middleware[]
-}
+/**
+ * The openapi-fetch options the SDK adds to each attempt of a call. At run time it also carries
+ * `parseAs: 'stream'`, left out of the type so that openapi-fetch still types `data` as the
+ * operation's JSON (which `Caller` reads itself, when asked for).
+ */
+export type CallInit = AttemptInit & { middleware?: Middleware[] }
 
-/** What openapi-fetch resolves to, loosely typed so every operation fits. */
+/** What openapi-fetch resolves to, with the operation's data type. */
 type FetchResult<T> = { data?: T; error?: unknown; response: Response }
+
+const STREAM = { parseAs: 'stream' } as const
 
 /** The client settings every call starts from. */
 export type CallerSettings = {
   api: Client<paths>
-  apiKey: string
-  timeout: number
-  maxRetries: number
+  transport: Transport
   validateResponses: boolean
-  fetch: (request: Request) => Promise<Response>
-  logger: SdkLogger
 }
 
 /**
- * Runs one API call: checks the input, sends it through openapi-fetch with the transport
- * middleware, and turns error responses into typed errors. Internal; resources use it.
+ * Runs one API call: checks the input, sends it through openapi-fetch with the transport, and
+ * turns error responses into typed errors. Internal; resources use it.
  */
 export class Caller {
   readonly api: Client<paths>
@@ -58,11 +59,14 @@ export class Caller {
 
   call<T>(
     operationId: OperationId,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     input: OperationInput,
     options: RequestOptions | undefined,
     send: (init: CallInit) => Promise<FetchResult<T>>,
   ): APIPromise<T> {
-    return new APIPromise(this.#run(operationId, input, options ?? {}, send))
+    return new APIPromise(this.#run(operationId, method, input, options ?? {}, send), (response) =>
+      this.#parse<T>(operationId, response),
+    )
   }
 
   /**
@@ -78,40 +82,31 @@ export class Caller {
   ): PagePromise<T> {
     return PagePromise.fetch((cursor) => {
       const pageQuery = cursor ? { ...query, cursor } : query
-      return this.call(operationId, { path, query: pageQuery }, options, (init) => send(pageQuery, init)).withResponse()
+      return this.call<ListEnvelope<T>>(operationId, 'GET', { path, query: pageQuery }, options, (init) =>
+        send(pageQuery, init),
+      )
     }, undefined)
   }
 
-  async #run<T>(
+  async #run(
     operationId: OperationId,
+    method: string,
     input: OperationInput,
     options: RequestOptions,
-    send: (init: CallInit) => Promise<FetchResult<T>>,
-  ): Promise<{ data: T; response: Response }> {
+    send: (init: CallInit) => Promise<AttemptResult>,
+  ): Promise<Response> {
     checkRequestOptions(options)
     // Synchronous once the schemas are loaded: no await on the hot path.
     const checking = checkInput(operationId, input)
     if (checking) await checking
-    if (options.signal?.aborted) throw new APIUserAbortError(undefined, { cause: options.signal.reason })
     const settings = this.#settings
-    // The call's first attempt runs under this controller; the transport arms it with the
-    // timeout and the caller's signal.
-    const controller = new AbortController()
-    const transport = createTransportMiddleware({
-      apiKey: settings.apiKey,
-      timeout: options.timeout ?? settings.timeout,
-      maxRetries: options.maxRetries ?? settings.maxRetries,
-      idempotencyKey: options.idempotencyKey,
-      fetch: settings.fetch,
-      logger: settings.logger,
-      call: { controller, userSignal: options.signal },
-    })
-    const init: CallInit = { middleware: [transport], signal: controller.signal }
-    if (options.headers) init.headers = options.headers
-
-    let result: FetchResult<T>
+    const middleware = options.middleware
+    let result: AttemptResult
     try {
-      result = await send(init)
+      // The body is left unread, for `asResponse()`; `#parse` reads it when the data is wanted.
+      result = await settings.transport.send(method, options, (init) =>
+        send(Object.assign(init, middleware ? { middleware, parseAs: 'stream' } : STREAM)),
+      )
     } catch (error) {
       if (error instanceof ImmigraFlowError) throw error
       throw new ImmigraFlowError(`${operationId} failed unexpectedly: ${(error as Error)?.message ?? error}`, {
@@ -121,16 +116,36 @@ export class Caller {
     const { response } = result
     if (!response.ok) {
       const error = APIError.generate(response.status, result.error, response.headers)
-      settings.logger.info(`${operationId} failed: ${error.message} (request ${error.requestId ?? 'none'})`)
+      settings.transport.settings.logger.info(
+        `${operationId} failed: ${error.message} (request ${error.requestId ?? 'none'})`,
+      )
       throw error
     }
-    if (settings.validateResponses) await checkResponse(operationId, response.status, result.data)
-    return { data: result.data as T, response }
+    return response
+  }
+
+  async #parse<T>(operationId: OperationId, response: Response): Promise<T> {
+    let data: unknown
+    if (response.status !== 204 && response.body !== null) {
+      const text = await response.text()
+      try {
+        data = text ? JSON.parse(text) : undefined
+      } catch (error) {
+        throw new ImmigraFlowError(`${operationId} answered ${response.status} with a body that is not JSON.`, {
+          cause: error,
+        })
+      }
+    }
+    if (this.#settings.validateResponses) await checkResponse(operationId, response.status, data)
+    return data as T
   }
 }
 
 /** Rejects per-call options that could only misbehave, with a message naming the option. */
-export function checkRequestOptions(options: RequestOptions, source = 'request option'): void {
+export function checkRequestOptions(
+  options: Pick<RequestOptions, 'timeout' | 'maxRetries' | 'idempotencyKey' | 'middleware'>,
+  source = 'request option',
+): void {
   // Timers cannot wait longer than 2^31 − 1 ms (about 24.8 days); a longer one fires at once.
   if (options.timeout !== undefined && !(options.timeout > 0 && options.timeout <= 2_147_483_647)) {
     throw new ImmigraFlowError(
@@ -144,5 +159,17 @@ export function checkRequestOptions(options: RequestOptions, source = 'request o
     throw new ImmigraFlowError(
       `The ${source} "idempotencyKey" must be 1–255 visible ASCII characters; got ${JSON.stringify(options.idempotencyKey)}.`,
     )
+  }
+  if (options.middleware !== undefined) {
+    const valid =
+      Array.isArray(options.middleware) &&
+      options.middleware.every(
+        (m) => typeof m === 'object' && m !== null && ('onRequest' in m || 'onResponse' in m || 'onError' in m),
+      )
+    if (!valid) {
+      throw new ImmigraFlowError(
+        `The ${source} "middleware" must be an array of objects with onRequest, onResponse or onError.`,
+      )
+    }
   }
 }

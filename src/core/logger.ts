@@ -26,7 +26,12 @@ export type SdkLogger = Logger & { readonly level: LogLevel }
  * Wraps the user's logger with a level filter and key redaction. The level comes from the
  * `logLevel` option, else `IMMIGRAFLOW_LOG`, else `warn`.
  */
-export function createLogger(options: { logLevel?: LogLevel; logger?: Logger; apiKey: string }): SdkLogger {
+export function createLogger(options: {
+  logLevel?: LogLevel
+  logger?: Logger
+  /** The API keys in use (a key function's answers included): never printed. */
+  secrets: () => readonly string[]
+}): SdkLogger {
   // The environment is read only when the option is absent: runtimes may refuse the read.
   const envLevel = options.logLevel ? undefined : readEnv('IMMIGRAFLOW_LOG')
   const level = options.logLevel
@@ -35,7 +40,8 @@ export function createLogger(options: { logLevel?: LogLevel; logger?: Logger; ap
       ? parseLevel(envLevel, 'IMMIGRAFLOW_LOG')
       : 'warn'
   const target = options.logger ?? console
-  const redact = (value: unknown): unknown => redactSecret(value, options.apiKey)
+  const redact = (value: unknown): unknown =>
+    options.secrets().reduce((redacted, secret) => redactSecret(redacted, secret), redactSecret(value, ''))
   const at =
     (name: Exclude<LogLevel, 'off'>) =>
     (message: string, ...args: unknown[]): void => {

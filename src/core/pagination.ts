@@ -9,8 +9,8 @@ export type ListEnvelope<T> = {
   total: number
 }
 
-/** Fetches the page that starts at `cursor` (undefined for the first page). */
-export type PageFetcher<T> = (cursor: string | undefined) => Promise<{ data: ListEnvelope<T>; response: Response }>
+/** Starts fetching the page that starts at `cursor` (undefined for the first page). */
+export type PageFetcher<T> = (cursor: string | undefined) => APIPromise<ListEnvelope<T>>
 
 /** One page of a list, able to fetch the pages after it. */
 export class Page<T> implements ListEnvelope<T> {
@@ -37,10 +37,8 @@ export class Page<T> implements ListEnvelope<T> {
   /** Fetches the next page, with the same filters and request options. */
   getNextPage(): PagePromise<T> {
     if (!this.hasNextPage() || this.next_cursor === null) {
-      return new PagePromise(
-        Promise.reject(new ImmigraFlowError('This is the last page; check hasNextPage() first.')),
-        this.#fetchPage,
-      )
+      const error = new ImmigraFlowError('This is the last page; check hasNextPage() first.')
+      return new PagePromise(new APIPromise(Promise.reject(error), () => Promise.reject(error)), this.#fetchPage)
     }
     return PagePromise.fetch(this.#fetchPage, this.next_cursor)
   }
@@ -61,8 +59,9 @@ export class Page<T> implements ListEnvelope<T> {
  * page, fetched lazily one page at a time.
  */
 export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
-  constructor(result: Promise<{ data: ListEnvelope<T>; response: Response }>, fetchPage: PageFetcher<T>) {
-    super(result.then(({ data, response }) => ({ data: new Page(data, fetchPage), response })))
+  /** `envelope` is the page's call; its data becomes a `Page` able to fetch the pages after it. */
+  constructor(envelope: APIPromise<ListEnvelope<T>>, fetchPage: PageFetcher<T>) {
+    super(envelope.asResponse(), () => envelope.then((data) => new Page(data, fetchPage)))
   }
 
   /** Starts fetching the page at `cursor`. */

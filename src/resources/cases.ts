@@ -24,7 +24,7 @@ export class Cases {
   create(userId: number, params: CaseCreateParams, options?: RequestOptions): APIPromise<CaseDetails> {
     const path = { user_id: userId }
     const body = withNormalizedReceipt(params)
-    return this.#caller.call('createCase', { path, body }, options, (init) =>
+    return this.#caller.call('createCase', 'POST', { path, body }, options, (init) =>
       this.#caller.api.POST('/v1/users/{user_id}/cases', { params: { path }, body, ...init }),
     )
   }
@@ -32,7 +32,7 @@ export class Cases {
   /** Gets a case with its user and every recorded status update, newest first. */
   retrieve(caseId: number, options?: RequestOptions): APIPromise<CaseDetails> {
     const path = { case_id: caseId }
-    return this.#caller.call('getCase', { path }, options, (init) =>
+    return this.#caller.call('getCase', 'GET', { path }, options, (init) =>
       this.#caller.api.GET('/v1/cases/{case_id}', { params: { path }, ...init }),
     )
   }
@@ -40,7 +40,7 @@ export class Cases {
   /** Changes a case's label, description or tracking flag (the receipt cannot change). */
   update(caseId: number, body: CaseUpdateParams, options?: RequestOptions): APIPromise<CaseSummary> {
     const path = { case_id: caseId }
-    return this.#caller.call('updateCase', { path, body }, options, (init) =>
+    return this.#caller.call('updateCase', 'PUT', { path, body }, options, (init) =>
       this.#caller.api.PUT('/v1/cases/{case_id}', { params: { path }, body, ...init }),
     )
   }

@@ -17,7 +17,7 @@ export class Check {
    */
   status(params: CheckParams, options?: RequestOptions): APIPromise<CheckResult> {
     const body = withNormalizedReceipt(params)
-    return this.#caller.call('checkCaseStatus', { body }, options, (init) =>
+    return this.#caller.call('checkCaseStatus', 'POST', { body }, options, (init) =>
       this.#caller.api.POST('/v1/check', { body, ...init }),
     )
   }

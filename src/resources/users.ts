@@ -20,7 +20,7 @@ export class Users {
 
   /** Registers a user (`pending_verification`) and emails them a verification token. */
   create(body: UserCreateParams, options?: RequestOptions): APIPromise<User> {
-    return this.#caller.call('createUser', { body }, options, (init) =>
+    return this.#caller.call('createUser', 'POST', { body }, options, (init) =>
       this.#caller.api.POST('/v1/users', { body, ...init }),
     )
   }
@@ -28,7 +28,7 @@ export class Users {
   /** Gets a user by id. */
   retrieve(userId: number, options?: RequestOptions): APIPromise<User> {
     const path = { user_id: userId }
-    return this.#caller.call('getUser', { path }, options, (init) =>
+    return this.#caller.call('getUser', 'GET', { path }, options, (init) =>
       this.#caller.api.GET('/v1/users/{user_id}', { params: { path }, ...init }),
     )
   }
@@ -36,14 +36,14 @@ export class Users {
   /** Changes some of a user's fields; a new email must be verified again. */
   update(userId: number, body: UserUpdateParams, options?: RequestOptions): APIPromise<User> {
     const path = { user_id: userId }
-    return this.#caller.call('updateUser', { path, body }, options, (init) =>
+    return this.#caller.call('updateUser', 'PUT', { path, body }, options, (init) =>
       this.#caller.api.PUT('/v1/users/{user_id}', { params: { path }, body, ...init }),
     )
   }
 
   /** Activates the user a verification token was emailed to. */
   verifyEmail(body: VerifyEmailParams, options?: RequestOptions): APIPromise<User> {
-    return this.#caller.call('verifyUserEmail', { body }, options, (init) =>
+    return this.#caller.call('verifyUserEmail', 'POST', { body }, options, (init) =>
       this.#caller.api.POST('/v1/users/verify-email', { body, ...init }),
     )
   }

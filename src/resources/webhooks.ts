@@ -20,7 +20,7 @@ export class Webhooks {
 
   /** Registers an endpoint; the response carries its signing `secret`, shown only here and after a rotation. */
   create(body: WebhookCreateParams, options?: RequestOptions): APIPromise<Webhook> {
-    return this.#caller.call('createWebhook', { body }, options, (init) =>
+    return this.#caller.call('createWebhook', 'POST', { body }, options, (init) =>
       this.#caller.api.POST('/v1/webhooks', { body, ...init }),
     )
   }
@@ -28,7 +28,7 @@ export class Webhooks {
   /** Gets an endpoint (without its secret). */
   retrieve(webhookId: number, options?: RequestOptions): APIPromise<Webhook> {
     const path = { webhook_id: webhookId }
-    return this.#caller.call('getWebhook', { path }, options, (init) =>
+    return this.#caller.call('getWebhook', 'GET', { path }, options, (init) =>
       this.#caller.api.GET('/v1/webhooks/{webhook_id}', { params: { path }, ...init }),
     )
   }
@@ -36,7 +36,7 @@ export class Webhooks {
   /** Changes an endpoint; `rotate_secret: true` returns a new secret, the old one signing too for 24 h. */
   update(webhookId: number, body: WebhookUpdateParams, options?: RequestOptions): APIPromise<Webhook> {
     const path = { webhook_id: webhookId }
-    return this.#caller.call('updateWebhook', { path, body }, options, (init) =>
+    return this.#caller.call('updateWebhook', 'PUT', { path, body }, options, (init) =>
       this.#caller.api.PUT('/v1/webhooks/{webhook_id}', { params: { path }, body, ...init }),
     )
   }
@@ -44,7 +44,7 @@ export class Webhooks {
   /** Deletes an endpoint; no further deliveries are attempted. */
   delete(webhookId: number, options?: RequestOptions): APIPromise<void> {
     const path = { webhook_id: webhookId }
-    return this.#caller.call<void>('deleteWebhook', { path }, options, async (init) => {
+    return this.#caller.call<void>('deleteWebhook', 'DELETE', { path }, options, async (init) => {
       const { error, response } = await this.#caller.api.DELETE('/v1/webhooks/{webhook_id}', {
         params: { path },
         ...init,

@@ -1,5 +1,17 @@
+import type { Middleware } from 'openapi-fetch'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { CaseDetails, CheckResult, ImmigraFlow, Page, User, Webhook } from '../../src'
+import type {
+  APIPromise,
+  CaseDetails,
+  CheckResult,
+  ClientOptions,
+  ImmigraFlow,
+  Page,
+  PagePromise,
+  RequestOptions,
+  User,
+  Webhook,
+} from '../../src'
 import type { components } from '../../src/generated/openapi'
 
 declare const client: ImmigraFlow
@@ -37,5 +49,33 @@ describe('types', () => {
     expectTypeOf<Result['data']>().toEqualTypeOf<User>()
     expectTypeOf<Result['response']>().toEqualTypeOf<Response>()
     expectTypeOf<Result['requestId']>().toEqualTypeOf<string | undefined>()
+  })
+
+  it('keeps full typing through withOptions()', () => {
+    type Derived = ReturnType<typeof client.withOptions>
+    expectTypeOf<Derived>().toEqualTypeOf<ImmigraFlow>()
+    expectTypeOf<Derived['users']['retrieve']>().returns.toEqualTypeOf<APIPromise<User>>()
+    expectTypeOf<Derived['users']['list']>().returns.toEqualTypeOf<PagePromise<User>>()
+    expectTypeOf<Derived['cases']['retrieve']>().returns.toEqualTypeOf<APIPromise<CaseDetails>>()
+    expectTypeOf<Derived['http']>().toEqualTypeOf<ImmigraFlow['http']>()
+    expectTypeOf<typeof client.withOptions>().parameter(0).toEqualTypeOf<ClientOptions>()
+    // Never called: the type checker reads these lines.
+    const misuse = (derived: Derived) => {
+      // @ts-expect-error: withOptions takes the client's options, typed
+      derived.withOptions({ timeout: '5s' })
+      // @ts-expect-error: a derived client checks bodies like its parent
+      derived.users.create({ mail: 'maria@example.com', name: 'María' })
+    }
+    expectTypeOf(misuse).toBeFunction()
+  })
+
+  it('types asResponse() as the raw Response, and the new options', () => {
+    expectTypeOf<ReturnType<ReturnType<typeof client.users.retrieve>['asResponse']>>().toEqualTypeOf<
+      Promise<Response>
+    >()
+    expectTypeOf<ReturnType<ReturnType<typeof client.users.list>['asResponse']>>().toEqualTypeOf<Promise<Response>>()
+    expectTypeOf<RequestOptions['middleware']>().toEqualTypeOf<Middleware[] | undefined>()
+    expectTypeOf<ClientOptions['apiKey']>().toEqualTypeOf<string | (() => string | Promise<string>) | undefined>()
+    expectTypeOf<ClientOptions['telemetry']>().toEqualTypeOf<boolean | undefined>()
   })
 })
