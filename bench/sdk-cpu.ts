@@ -1,0 +1,66 @@
+import createClient from 'openapi-fetch'
+import type { paths } from '../src/generated/openapi'
+import { importBuilt, interleaved, type Row, ratioRow, row, USER_JSON } from './lib'
+
+const BASE_URL = 'http://127.0.0.1:9'
+const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
+const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
+
+/** A fetch with no network: it answers every request with the same User at once. */
+const constantFetch = async (request: Request): Promise<Response> =>
+  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: HEADERS })
+
+/** CPU microseconds (user + system) per call of `n` sequential calls. */
+async function cpuMicrosPerCall(n: number, call: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage()
+  for (let i = 0; i < n; i++) await call()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / n
+}
+
+/**
+ * The SDK's own CPU per call, with a fetch that answers a constant Response (no network):
+ * `users.retrieve` beside openapi-fetch's `GET` of the same path, and `users.create` beside
+ * openapi-fetch's `POST` of the same body, both clients given the same fetch. The SDK is the built
+ * package, with its defaults (timeouts, retries, input checking, telemetry header).
+ */
+export async function sdkCpu({ calls = 2_000, runs = 21 } = {}): Promise<Row[]> {
+  const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
+  const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: BASE_URL, fetch: constantFetch, logLevel: 'off' })
+  const bare = createClient<paths>({
+    baseUrl: BASE_URL,
+    fetch: constantFetch,
+    headers: { Authorization: 'Bearer sk_bench' },
+  })
+  const path = { user_id: 7 }
+  const subjects = {
+    openapiGet: () => cpuMicrosPerCall(calls, () => bare.GET('/v1/users/{user_id}', { params: { path } })),
+    sdkRetrieve: () => cpuMicrosPerCall(calls, () => sdk.users.retrieve(7)),
+    openapiPost: () => cpuMicrosPerCall(calls, () => bare.POST('/v1/users', { body: NEW_USER })),
+    sdkCreate: () => cpuMicrosPerCall(calls, () => sdk.users.create(NEW_USER)),
+  }
+  // Warm-up: JIT and the lazily loaded schemas.
+  await interleaved(subjects, 2)
+  const results = await interleaved(subjects, runs)
+  const bench = 'sdk cpu per call (constant fetch)'
+  return [
+    row(bench, 'openapi-fetch GET /v1/users/{user_id}', results.openapiGet, 'µs CPU'),
+    ratioRow(
+      bench,
+      'immigraflow users.retrieve',
+      results.sdkRetrieve,
+      'µs CPU',
+      { name: 'openapi-fetch GET', runs: results.openapiGet },
+      { max: 1.3 },
+    ),
+    row(bench, 'openapi-fetch POST /v1/users', results.openapiPost, 'µs CPU'),
+    ratioRow(
+      bench,
+      'immigraflow users.create',
+      results.sdkCreate,
+      'µs CPU',
+      { name: 'openapi-fetch POST', runs: results.openapiPost },
+      { max: 1.3 },
+    ),
+  ]
+}
