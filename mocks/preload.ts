@@ -5,8 +5,9 @@
  * {
  *   "users": [{ "email": "maria@example.com", "name": "María", "phone": "+14155550123",
  *               "notify_by_email": true, "notify_by_whatsapp": true, "status": "active",
+ *               "metadata": { "crm_id": "CRM-10442" },
  *               "cases": [{ "receipt_number": "EAC2190012345", "user_case_id": "Green card",
- *                           "description": "…", "active": true }] }],
+ *                           "description": "…", "active": true, "metadata": {} }] }],
  *   "webhooks": [{ "url": "https://hooks.example.com/x", "events": ["*"], "description": "…",
  *                  "active": true, "secret": "whsec_…" }]
  * }
@@ -94,6 +95,7 @@ export function applyPreload(ctx: MockContext, data: PreloadData): void {
         notify_by_email: input.notify_by_email,
         notify_by_whatsapp: input.notify_by_whatsapp,
         status: input.status,
+        metadata: input.metadata ?? {},
       },
       now,
     )
@@ -106,6 +108,7 @@ export function applyPreload(ctx: MockContext, data: PreloadData): void {
           receipt_number: normalizeReceiptNumber(item.receipt_number),
           description: item.description ?? null,
           active: item.active,
+          metadata: item.metadata ?? {},
         },
         now,
       )

@@ -4,7 +4,7 @@
  * object made of plain values and Maps, so a snapshot is a `structuredClone`.
  */
 import type { components } from '../src/generated/openapi'
-import type { CaseSummary, StatusUpdate, User, UserStatus, Webhook } from '../src/types'
+import type { CaseSummary, Metadata, StatusUpdate, User, UserStatus, Webhook } from '../src/types'
 import type { WebhookEvent } from '../src/webhooks/events'
 import { type RandomState, seedState } from './random'
 
@@ -35,6 +35,8 @@ export interface CaseRecord {
   created_at: string
   last_checked: string | null
   active: boolean
+  /** Replaced, never changed in place: a served case or a queued event may share it. */
+  metadata: Metadata
 }
 
 /** A webhook endpoint with its secrets (never served except on create and rotation). */
@@ -290,9 +292,14 @@ export class MockStore {
     return id === undefined ? undefined : this.state.users.get(id)
   }
 
-  insertUser(fields: Omit<User, 'id' | 'created_at' | 'updated_at'>, at: string): User {
+  /** Adds a user; `metadata` defaults to `{}`. */
+  insertUser(
+    fields: Omit<User, 'id' | 'metadata' | 'created_at' | 'updated_at'> & { metadata?: Metadata },
+    at: string,
+  ): User {
     const state = this.state
-    const user: User = { id: ++state.counters.user, ...fields, created_at: at, updated_at: at }
+    const { metadata = {}, ...rest } = fields
+    const user: User = { id: ++state.counters.user, ...rest, metadata, created_at: at, updated_at: at }
     state.users.set(user.id, user)
     state.userIds.push(user.id)
     state.userIdByEmail.set(user.email.toLowerCase(), user.id)
@@ -329,9 +336,14 @@ export class MockStore {
     return undefined
   }
 
-  insertCase(fields: Omit<CaseRecord, 'id' | 'created_at' | 'last_checked'>, at: string): CaseRecord {
+  /** Adds a case; `metadata` defaults to `{}`. */
+  insertCase(
+    fields: Omit<CaseRecord, 'id' | 'metadata' | 'created_at' | 'last_checked'> & { metadata?: Metadata },
+    at: string,
+  ): CaseRecord {
     const state = this.state
-    const record: CaseRecord = { id: ++state.counters.case, ...fields, created_at: at, last_checked: null }
+    const { metadata = {}, ...rest } = fields
+    const record: CaseRecord = { id: ++state.counters.case, ...rest, metadata, created_at: at, last_checked: null }
     state.cases.set(record.id, record)
     const byUser = state.caseIdsByUser.get(record.user_id)
     if (byUser) byUser.push(record.id)
@@ -345,7 +357,7 @@ export class MockStore {
 
   updateCase(
     record: CaseRecord,
-    changes: Partial<Pick<CaseRecord, 'user_case_id' | 'description' | 'active'>>,
+    changes: Partial<Pick<CaseRecord, 'user_case_id' | 'description' | 'active' | 'metadata'>>,
   ): CaseRecord {
     if (changes.active !== undefined && changes.active !== record.active) {
       this.countActive(record.user_id, changes.active ? 1 : -1)
@@ -393,6 +405,7 @@ export class MockStore {
       created_at: record.created_at,
       last_checked: record.last_checked,
       active: record.active,
+      metadata: record.metadata,
       latest_status: latest
         ? {
             status_update_id: latest.id,

@@ -15,7 +15,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
-import { dependencyOrder, type JsonSchema, refsOf, schemaName, toZod } from './zod-from-spec'
+import {
+  dependencyOrder,
+  type JsonSchema,
+  PROTO_KEY_GUARD,
+  PROTO_KEY_GUARD_SOURCE,
+  refsOf,
+  schemaName,
+  toZod,
+} from './zod-from-spec'
 
 type Parameter = {
   $ref?: string
@@ -133,7 +141,9 @@ function schemasSource(spec: Spec): string {
     const doc = schema.description ? `/** ${schema.description.trim().replace(/\s*\n\s*/g, ' ')} */\n` : ''
     return `${doc}export const ${schemaName(`#/components/schemas/${name}`)} = ${toZod(schema, name)}`
   })
-  const code = components.join('\n\n')
+  const schemasCode = components.join('\n\n')
+  const guard = new RegExp(`\\b${PROTO_KEY_GUARD}\\b`).test(schemasCode) ? `${PROTO_KEY_GUARD_SOURCE}\n\n` : ''
+  const code = `${guard}${schemasCode}`
   return `${HEADER}${zodImports(code)}\n${code}\n`
 }
 

@@ -26,10 +26,12 @@ export type JsonSchema = {
   maxItems?: number
   uniqueItems?: boolean
   minProperties?: number
+  maxProperties?: number
   items?: JsonSchema
   properties?: Record<string, JsonSchema>
   required?: string[]
-  additionalProperties?: boolean
+  additionalProperties?: boolean | JsonSchema
+  propertyNames?: JsonSchema
   oneOf?: JsonSchema[]
   allOf?: JsonSchema[]
   discriminator?: { propertyName: string }
@@ -58,10 +60,12 @@ const HANDLED_KEYWORDS = new Set([
   'maxItems',
   'uniqueItems',
   'minProperties',
+  'maxProperties',
   'items',
   'properties',
   'required',
   'additionalProperties',
+  'propertyNames',
   'oneOf',
   'allOf',
   'discriminator',
@@ -167,15 +171,68 @@ function objectShape(schema: JsonSchema, where: string, wire: Wire): string {
   return `{ ${entries.join(', ')} }`
 }
 
+/** The `minProperties` / `maxProperties` checks of an object. */
+function propertyCountChecks(schema: JsonSchema): string[] {
+  const checks: string[] = []
+  if (schema.minProperties !== undefined) {
+    const n = schema.minProperties
+    const message = literal(`send at least ${n} field${n === 1 ? '' : 's'}`)
+    checks.push(pure(`z.refine((value) => Object.keys(value).length >= ${n}, { message: ${message} })`))
+  }
+  if (schema.maxProperties !== undefined) {
+    const n = schema.maxProperties
+    const message = literal(`must have at most ${n} key${n === 1 ? '' : 's'}`)
+    // `when`: counted even when some entry is invalid, so one answer names every problem (but
+    // only for an object: a value of the wrong type is reported as such, and has no keys).
+    const when = "(payload) => typeof payload.value === 'object' && payload.value !== null"
+    checks.push(pure(`z.refine((value) => Object.keys(value).length <= ${n}, { message: ${message}, when: ${when} })`))
+  }
+  return checks
+}
+
+/** The schema `recordSchema` pipes every record through first, and its source (emitted once, before the schemas). */
+export const PROTO_KEY_GUARD = 'ProtoKeyGuardSchema'
+export const PROTO_KEY_GUARD_SOURCE = `/** Reports an own \`__proto__\` key, which a zod record would drop without a word. */
+export const ${PROTO_KEY_GUARD} = ${pure(`z.transform((value: unknown, ctx) => {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+    ctx.issues.push({ code: 'unrecognized_keys', keys: ['__proto__'], input: value as Record<string, unknown> })
+  }
+  return value
+})`)}`
+
+/**
+ * An object whose keys are free (`additionalProperties` is a schema): a zod record, its keys
+ * checked by `propertyNames`. zod skips a `__proto__` key without a word (assigning it would
+ * change the output's prototype), so such a key would vanish from a request that still
+ * succeeds: the guard reports it first. It is reported as an unrecognized key because that is
+ * the one issue a zod pipe carries on past, so the record still reports its other problems.
+ */
+function recordSchema(schema: JsonSchema, where: string, wire: Wire): string {
+  if (schema.properties || typeof schema.additionalProperties !== 'object') {
+    throw new Error(`${where}: an object with free keys cannot also name properties`)
+  }
+  const keys = schema.propertyNames ?? {}
+  assertKnownKeywords(keys, `${where}.propertyNames`)
+  const unsupported = Object.keys(keys).filter(
+    (key) => !['pattern', 'minLength', 'maxLength'].includes(key) && !DOC_KEYWORDS.has(key),
+  )
+  if (unsupported.length > 0) {
+    throw new Error(
+      `${where}.propertyNames: only pattern, minLength and maxLength are supported, got ${unsupported.join(', ')}`,
+    )
+  }
+  const key = stringSchema({ ...keys, type: 'string' })
+  const value = toZod(schema.additionalProperties, `${where}.*`, wire)
+  const record = withChecks(`z.record(${key}, ${value})`, propertyCountChecks(schema))
+  return pure(`z.pipe(${PROTO_KEY_GUARD}, ${record})`)
+}
+
 function objectSchema(schema: JsonSchema, where: string, wire: Wire): string {
+  if (typeof schema.additionalProperties === 'object') return recordSchema(schema, where, wire)
   // Request bodies forbid unknown fields; response objects keep them so that a newer
   // server adding a field never breaks an older client validating responses.
   const factory = schema.additionalProperties === false ? 'z.strictObject' : 'z.looseObject'
-  const code = `${factory}(${objectShape(schema, where, wire)})`
-  if (schema.minProperties === undefined) return pure(code)
-  const n = schema.minProperties
-  const message = literal(`send at least ${n} field${n === 1 ? '' : 's'}`)
-  return withChecks(code, [pure(`z.refine((value) => Object.keys(value).length >= ${n}, { message: ${message} })`)])
+  return withChecks(`${factory}(${objectShape(schema, where, wire)})`, propertyCountChecks(schema))
 }
 
 function typedSchema(schema: JsonSchema, type: string, where: string, wire: Wire): string {

@@ -4,6 +4,10 @@ type Schemas = components['schemas']
 
 /** A person who tracks cases and receives notifications. */
 export type User = Schemas['User']
+/** Your own string values on a user or case, by key (at most 50 keys of 1–40 `[A-Za-z0-9_-]`, values 1–500 characters). */
+export type Metadata = Schemas['Metadata']
+/** Metadata changes for an update: a string sets a key, `""` removes it, keys not named are kept. */
+export type MetadataUpdate = Schemas['MetadataUpdate']
 /** `pending_verification`, `active` or `disabled`. */
 export type UserStatus = Schemas['UserStatus']
 /** The body of `users.create`. */

@@ -1,6 +1,7 @@
 /** Cases: list and create under a user, get with history, update label/description/active. */
 import { normalizeReceiptNumber } from '../../src/core/receipt'
 import type { MockContext } from '../context'
+import { hasMetadataFilter, matchesMetadata, mergeMetadata } from '../metadata'
 import type { CaseRecord } from '../store'
 import { conflict, notFound } from './errors'
 import { paginate } from './pagination'
@@ -34,14 +35,22 @@ export function caseHandlers(ctx: MockContext): MockRoute[] {
       const state = ctx.state()
       findUser(ctx, path.user_id)
       const ids = state.caseIdsByUser.get(path.user_id) ?? []
-      const activeCount = state.activeCaseCountByUser.get(path.user_id) ?? 0
-      const total = query.active === undefined ? ids.length : query.active ? activeCount : ids.length - activeCount
-      const page = paginate(
-        ids,
-        { ...query, total },
-        (id) => state.cases.get(id),
-        (record) => query.active === undefined || record.active === query.active,
-      )
+      const matches = (record: CaseRecord) =>
+        (query.active === undefined || record.active === query.active) &&
+        matchesMetadata(record.metadata, query.metadata)
+      let total: number
+      if (hasMetadataFilter(query.metadata)) {
+        // No index covers metadata: a filtered list counts its matches.
+        total = 0
+        for (const id of ids) {
+          const record = state.cases.get(id)
+          if (record && matches(record)) total++
+        }
+      } else {
+        const activeCount = state.activeCaseCountByUser.get(path.user_id) ?? 0
+        total = query.active === undefined ? ids.length : query.active ? activeCount : ids.length - activeCount
+      }
+      const page = paginate(ids, { ...query, total }, (id) => state.cases.get(id), matches)
       return { status: 200, body: { ...page, data: page.data.map((record) => ctx.store.caseSummary(record)) } }
     }),
 
@@ -56,6 +65,7 @@ export function caseHandlers(ctx: MockContext): MockRoute[] {
           receipt_number: receipt,
           description: body.description ?? null,
           active: true,
+          metadata: body.metadata ?? {},
         },
         ctx.now(),
       )
@@ -67,6 +77,8 @@ export function caseHandlers(ctx: MockContext): MockRoute[] {
 
     route(ctx, 'updateCase', ({ path, body }) => {
       const record = findCase(ctx, path.case_id)
+      // Merged first: a merge past the key limit is refused before anything changes.
+      const metadata = body.metadata === undefined ? undefined : mergeMetadata(record.metadata, body.metadata)
       if (
         body.active === true &&
         !record.active &&
@@ -78,6 +90,7 @@ export function caseHandlers(ctx: MockContext): MockRoute[] {
         ...(body.user_case_id !== undefined ? { user_case_id: body.user_case_id } : {}),
         ...(body.description !== undefined ? { description: body.description } : {}),
         ...(body.active !== undefined ? { active: body.active } : {}),
+        ...(metadata !== undefined ? { metadata } : {}),
       })
       const summary = ctx.store.caseSummary(record)
       ctx.emit('case.updated', summary)

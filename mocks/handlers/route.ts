@@ -24,6 +24,7 @@ import {
   validationFailed,
 } from './errors'
 import { findReplay, isReplayable, remember } from './idempotency'
+import { readQuery } from './query'
 import { check } from './validation'
 
 type Operations = typeof operations
@@ -147,18 +148,12 @@ function injectedFault(
   )
 }
 
-function readQuery(url: URL): Record<string, string> {
-  const query: Record<string, string> = {}
-  for (const [key, value] of url.searchParams) if (!(key in query)) query[key] = value
-  return query
-}
-
 /** The outcome of parsing `{}` with each query schema: the same for every request that sends no query. */
 const emptyQueries = new WeakMap<z.ZodMiniType, ReturnType<typeof check>>()
 const isPrimitive = (value: unknown) => value === null || (typeof value !== 'object' && typeof value !== 'function')
 
 /** `check(schema, query)`, parsing an empty query once per schema (a copy each time, so no request sees another's). */
-function checkQuery(schema: z.ZodMiniType, query: Record<string, string>): ReturnType<typeof check> {
+function checkQuery(schema: z.ZodMiniType, query: Record<string, unknown>): ReturnType<typeof check> {
   if (Object.keys(query).length > 0) return check(schema, query)
   let parsed = emptyQueries.get(schema)
   if (parsed === undefined) {

@@ -1,6 +1,7 @@
 /** Users: create, list, get, update, verify email. */
 import { DAY_MS as DAY } from '../clock'
 import type { MockContext } from '../context'
+import { hasMetadataFilter, matchesMetadata, mergeMetadata } from '../metadata'
 import type { User } from '../store'
 import { ApiError, conflict, notFound, validationFailed } from './errors'
 import { paginate } from './pagination'
@@ -86,14 +87,22 @@ export function userHandlers(ctx: MockContext): MockRoute[] {
 
     route(ctx, 'listUsers', ({ query }) => {
       const state = ctx.state()
-      const { status, email } = query
-      const matches = (user: User) => status === undefined || user.status === status
+      const { status, email, metadata } = query
+      const matches = (user: User) =>
+        (status === undefined || user.status === status) && matchesMetadata(user.metadata, metadata)
       if (email !== undefined) {
         const found = ctx.store.findUserByEmail(email)
         const ids = found && matches(found) ? [found.id] : []
         return { status: 200, body: paginate(ids, { ...query, total: ids.length }, (id) => state.users.get(id)) }
       }
-      const total = status === undefined ? state.users.size : state.userCountByStatus[status]
+      let total: number
+      if (hasMetadataFilter(metadata)) {
+        // No index covers metadata: a filtered list counts its matches.
+        total = 0
+        for (const user of state.users.values()) if (matches(user)) total++
+      } else {
+        total = status === undefined ? state.users.size : state.userCountByStatus[status]
+      }
       return { status: 200, body: paginate(state.userIds, { ...query, total }, (id) => state.users.get(id), matches) }
     }),
 
@@ -112,6 +121,7 @@ export function userHandlers(ctx: MockContext): MockRoute[] {
           notify_by_email: body.notify_by_email,
           notify_by_whatsapp: body.notify_by_whatsapp,
           status: 'pending_verification',
+          metadata: body.metadata ?? {},
         },
         ctx.now(),
       )
@@ -125,6 +135,8 @@ export function userHandlers(ctx: MockContext): MockRoute[] {
     route(ctx, 'updateUser', ({ path, body }) => {
       const user = findUser(ctx, path.user_id)
       const changes: Partial<User> = {}
+      // Merged first: a merge past the key limit is refused before anything changes.
+      if (body.metadata !== undefined) changes.metadata = mergeMetadata(user.metadata, body.metadata)
       let reverify = false
       if (body.email !== undefined && body.email !== user.email) {
         const other = ctx.store.findUserByEmail(body.email)

@@ -8,18 +8,34 @@ import type { ErrorDetail } from './errors'
 
 type Issue = z.core.$ZodIssue
 
-/** Fields whose pattern or length limits mean nothing to a reader, and what to say instead. */
-const FIELD_HINTS: Record<string, { message: string; codes: readonly string[] }> = {
-  receipt_number: {
-    message: 'must be a USCIS receipt number: three letters and ten digits, such as EAC2190012345',
-    codes: ['invalid_format', 'too_small', 'too_big'],
-  },
-  phone: { message: 'must be an E.164 number such as +14155550123', codes: ['invalid_format'] },
-  url: {
-    message: 'must be an https URL (http is allowed only for localhost and 127.0.0.1)',
-    codes: ['invalid_format'],
-  },
-}
+/**
+ * Fields whose pattern or length limits mean nothing to a reader, and what to say instead. A
+ * Map, not an object: a field name comes from the request, and `constructor` or `__proto__`
+ * must not find Object.prototype's members.
+ */
+const FIELD_HINTS = new Map<string, { message: string; codes: readonly string[] }>([
+  [
+    'receipt_number',
+    {
+      message: 'must be a USCIS receipt number: three letters and ten digits, such as EAC2190012345',
+      codes: ['invalid_format', 'too_small', 'too_big'],
+    },
+  ],
+  ['phone', { message: 'must be an E.164 number such as +14155550123', codes: ['invalid_format'] }],
+  [
+    'url',
+    {
+      message: 'must be an https URL (http is allowed only for localhost and 127.0.0.1)',
+      codes: ['invalid_format'],
+    },
+  ],
+])
+
+/** Objects whose keys are the caller's own (records), and what to say of a key they refuse. */
+const KEY_HINTS = new Map<string, string>([['metadata', 'is not a valid key: use 1–40 letters, digits, `_` or `-`']])
+
+/** Whether a field is an entry of a record such as `metadata`, whose keys are the caller's and never field names. */
+const inRecord = (path: readonly string[]) => path.length >= 2 && KEY_HINTS.has(path[path.length - 2] as string)
 
 function sizeMessage(origin: string, bound: number | bigint, below: boolean): string {
   const word = below ? 'at least' : 'at most'
@@ -28,15 +44,15 @@ function sizeMessage(origin: string, bound: number | bigint, below: boolean): st
   return `must be ${below ? '≥' : '≤'} ${bound}`
 }
 
-function message(issue: Issue, field: string): string {
-  const last = field.split('.').pop() ?? field
-  const hint = FIELD_HINTS[last]
+function message(issue: Issue, path: readonly string[]): string {
+  const hint = inRecord(path) ? undefined : FIELD_HINTS.get(path[path.length - 1] ?? '')
   if (hint?.codes.includes(issue.code)) return hint.message
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required'
       if (issue.expected === 'int') return 'must be an integer'
       if (issue.expected === 'boolean') return 'must be true or false'
+      if (issue.expected === 'record') return 'must be an object'
       return `must be ${issue.expected === 'object' || issue.expected === 'array' ? 'an' : 'a'} ${issue.expected}`
     case 'too_small':
       return sizeMessage(issue.origin, issue.minimum, true)
@@ -51,6 +67,8 @@ function message(issue: Issue, field: string): string {
       return `must be one of: ${issue.values.map((value) => String(value)).join(', ')}`
     case 'invalid_union':
       return 'has an invalid value'
+    case 'invalid_key':
+      return KEY_HINTS.get(path[path.length - 2] ?? '') ?? 'is not a valid key'
     default:
       return issue.message
   }
@@ -87,11 +105,13 @@ export function issuesToDetails(rawIssues: readonly Issue[]): ErrorDetail[] {
     if (unknownAtRoot && issue.code === 'custom' && issue.path.length === 0) continue
     const path = issue.path.map((part) => String(part))
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) add([...path, key].join('.'), 'is not a known field')
+      // Under a record (metadata), an unrecognized key is one the record refuses: `__proto__`.
+      const text = KEY_HINTS.get(path[path.length - 1] ?? '') ?? 'is not a known field'
+      for (const key of issue.keys) add([...path, key].join('.'), text)
       continue
     }
     const field = path.length > 0 ? path.join('.') : 'body'
-    add(field, message(issue, field))
+    add(field, message(issue, path))
   }
   return details
 }

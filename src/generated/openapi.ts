@@ -86,7 +86,7 @@ export interface paths {
      * Update user
      * @description Partial update: send at least one field. Changing the email returns the user to
      *     `pending_verification` and emails a new verification token. `status` may be set to
-     *     `active` or `disabled` only.
+     *     `active` or `disabled` only. `metadata` merges into the user's: `""` removes a key.
      */
     put: operations['updateUser']
     post?: never
@@ -141,8 +141,9 @@ export interface paths {
     get: operations['getCase']
     /**
      * Update case
-     * @description Partial update of the user's label, description and tracking flag; send at least one
-     *     field. The receipt number cannot change.
+     * @description Partial update of the user's label, description, tracking flag and metadata; send at
+     *     least one field. The receipt number cannot change. `metadata` merges into the case's:
+     *     `""` removes a key.
      */
     put: operations['updateCase']
     post?: never
@@ -300,7 +301,7 @@ export interface webhooks {
     put?: never
     /**
      * case.updated
-     * @description A case's label, description or tracking flag changed.
+     * @description A case's label, description, tracking flag or metadata changed.
      */
     post: operations['caseUpdatedEvent']
     delete?: never
@@ -373,6 +374,29 @@ export interface components {
      * @example +14155550123
      */
     Phone: string
+    /**
+     * @description Your own data on a record, such as the ids your CRM gives it: at most 50 keys, each
+     *     1–40 letters, digits, `_` or `-` (`__proto__` is refused), each value a string of 1–500
+     *     characters.
+     * @example {
+     *       "crm_id": "CRM-10442"
+     *     }
+     */
+    Metadata: {
+      [key: string]: string
+    }
+    /**
+     * @description Metadata changes, merged into what the record has: a key set to a string is added or
+     *     replaced, a key set to `""` is removed, and keys not sent are kept (`{}` changes
+     *     nothing). The result may hold at most 50 keys.
+     * @example {
+     *       "crm_id": "CRM-20931",
+     *       "legacy_ref": ""
+     *     }
+     */
+    MetadataUpdate: {
+      [key: string]: string
+    }
     /**
      * @description `pending_verification` until the email is verified; `disabled` users get no notifications.
      * @enum {string}
@@ -485,7 +509,10 @@ export interface components {
      *       "notify_by_whatsapp": true,
      *       "status": "active",
      *       "created_at": "2026-03-01T09:30:00.000Z",
-     *       "updated_at": "2026-03-01T09:41:12.345Z"
+     *       "updated_at": "2026-03-01T09:41:12.345Z",
+     *       "metadata": {
+     *         "crm_id": "CRM-10442"
+     *       }
      *     }
      */
     User: {
@@ -497,6 +524,7 @@ export interface components {
       notify_by_email: boolean
       notify_by_whatsapp: boolean
       status: components['schemas']['UserStatus']
+      metadata: components['schemas']['Metadata']
       created_at: components['schemas']['Timestamp']
       updated_at: components['schemas']['Timestamp']
     }
@@ -507,7 +535,10 @@ export interface components {
      *       "name": "María López",
      *       "phone": "+14155550123",
      *       "notify_by_email": true,
-     *       "notify_by_whatsapp": true
+     *       "notify_by_whatsapp": true,
+     *       "metadata": {
+     *         "crm_id": "CRM-10442"
+     *       }
      *     }
      */
     UserCreateRequest: {
@@ -518,6 +549,7 @@ export interface components {
       notify_by_email?: boolean
       /** @default false */
       notify_by_whatsapp?: boolean
+      metadata?: components['schemas']['Metadata']
     }
     /**
      * @description Send at least one field. A new `email` needs verifying again; `phone: null` removes the
@@ -535,6 +567,7 @@ export interface components {
       notify_by_whatsapp?: boolean
       /** @enum {string} */
       status?: 'active' | 'disabled'
+      metadata?: components['schemas']['MetadataUpdate']
     }
     UserList: {
       data: components['schemas']['User'][]
@@ -563,6 +596,9 @@ export interface components {
      *       "created_at": "2026-03-01T09:45:00.000Z",
      *       "last_checked": null,
      *       "active": true,
+     *       "metadata": {
+     *         "crm_case_id": "OPP-2291"
+     *       },
      *       "latest_status": null
      *     }
      */
@@ -577,6 +613,7 @@ export interface components {
       last_checked: components['schemas']['NullableTimestamp']
       /** @description Whether ImmigraFlow keeps checking this case. */
       active: boolean
+      metadata: components['schemas']['Metadata']
       /** @description The newest status update, or null before the first check. */
       latest_status: components['schemas']['CaseStatusSummary'] | null
     }
@@ -588,7 +625,10 @@ export interface components {
      * @example {
      *       "receipt_number": "EAC2190012345",
      *       "user_case_id": "Green card",
-     *       "description": "Adjustment of status filed with my spouse's petition"
+     *       "description": "Adjustment of status filed with my spouse's petition",
+     *       "metadata": {
+     *         "crm_case_id": "OPP-2291"
+     *       }
      *     }
      */
     CaseCreateRequest: {
@@ -596,18 +636,23 @@ export interface components {
       /** @description Your own label for the case. */
       user_case_id?: string
       description?: string
+      metadata?: components['schemas']['Metadata']
     }
     /**
      * @description Send at least one field; `null` clears a text field.
      * @example {
      *       "description": "Approved; waiting for the card",
-     *       "active": false
+     *       "active": false,
+     *       "metadata": {
+     *         "stage": "card_production"
+     *       }
      *     }
      */
     CaseUpdateRequest: {
       user_case_id?: string | null
       description?: string | null
       active?: boolean
+      metadata?: components['schemas']['MetadataUpdate']
     }
     CaseList: {
       data: components['schemas']['CaseSummary'][]
@@ -1079,6 +1124,14 @@ export interface components {
     /** @description The `next_cursor` of the previous page; omit it for the first page. */
     Cursor: string
     /**
+     * @description Only records whose metadata has each of these values, compared exactly:
+     *     `metadata[crm_id]=CRM-10442&metadata[region]=west` matches records with both.
+     * @example {
+     *       "crm_id": "CRM-10442"
+     *     }
+     */
+    MetadataFilter: components['schemas']['Metadata']
+    /**
      * @description Makes a retried `POST` safe: the first response is replayed for 24 hours. Reusing the
      *     key with a different body is rejected with 422 `idempotency_key_reused`.
      */
@@ -1248,7 +1301,10 @@ export interface operations {
            *       "notify_by_whatsapp": true,
            *       "status": "active",
            *       "created_at": "2026-03-01T09:30:00.000Z",
-           *       "updated_at": "2026-03-01T09:41:12.345Z"
+           *       "updated_at": "2026-03-01T09:41:12.345Z",
+           *       "metadata": {
+           *         "crm_id": "CRM-10442"
+           *       }
            *     }
            */
           'application/json': components['schemas']['User']
@@ -1277,6 +1333,14 @@ export interface operations {
         status?: components['schemas']['UserStatus']
         /** @description Only the user with this email (compared case-insensitively). */
         email?: string
+        /**
+         * @description Only records whose metadata has each of these values, compared exactly:
+         *     `metadata[crm_id]=CRM-10442&metadata[region]=west` matches records with both.
+         * @example {
+         *       "crm_id": "CRM-10442"
+         *     }
+         */
+        metadata?: components['parameters']['MetadataFilter']
       }
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
@@ -1306,7 +1370,10 @@ export interface operations {
            *           "notify_by_whatsapp": true,
            *           "status": "active",
            *           "created_at": "2026-03-01T09:30:00.000Z",
-           *           "updated_at": "2026-03-01T09:41:12.345Z"
+           *           "updated_at": "2026-03-01T09:41:12.345Z",
+           *           "metadata": {
+           *             "crm_id": "CRM-10442"
+           *           }
            *         },
            *         {
            *           "id": 8,
@@ -1317,7 +1384,10 @@ export interface operations {
            *           "notify_by_whatsapp": false,
            *           "status": "pending_verification",
            *           "created_at": "2026-03-01T10:02:45.000Z",
-           *           "updated_at": "2026-03-01T10:02:45.000Z"
+           *           "updated_at": "2026-03-01T10:02:45.000Z",
+           *           "metadata": {
+           *             "crm_id": "CRM-10517"
+           *           }
            *         }
            *       ],
            *       "has_more": true,
@@ -1358,7 +1428,10 @@ export interface operations {
          *       "name": "María López",
          *       "phone": "+14155550123",
          *       "notify_by_email": true,
-         *       "notify_by_whatsapp": true
+         *       "notify_by_whatsapp": true,
+         *       "metadata": {
+         *         "crm_id": "CRM-10442"
+         *       }
          *     }
          */
         'application/json': components['schemas']['UserCreateRequest']
@@ -1383,7 +1456,10 @@ export interface operations {
            *       "notify_by_whatsapp": true,
            *       "status": "pending_verification",
            *       "created_at": "2026-03-01T09:30:00.000Z",
-           *       "updated_at": "2026-03-01T09:30:00.000Z"
+           *       "updated_at": "2026-03-01T09:30:00.000Z",
+           *       "metadata": {
+           *         "crm_id": "CRM-10442"
+           *       }
            *     }
            */
           'application/json': components['schemas']['User']
@@ -1431,7 +1507,10 @@ export interface operations {
            *       "notify_by_whatsapp": true,
            *       "status": "active",
            *       "created_at": "2026-03-01T09:30:00.000Z",
-           *       "updated_at": "2026-03-01T09:41:12.345Z"
+           *       "updated_at": "2026-03-01T09:41:12.345Z",
+           *       "metadata": {
+           *         "crm_id": "CRM-10442"
+           *       }
            *     }
            */
           'application/json': components['schemas']['User']
@@ -1487,7 +1566,10 @@ export interface operations {
            *       "notify_by_whatsapp": false,
            *       "status": "active",
            *       "created_at": "2026-03-01T09:30:00.000Z",
-           *       "updated_at": "2026-03-04T16:20:05.009Z"
+           *       "updated_at": "2026-03-04T16:20:05.009Z",
+           *       "metadata": {
+           *         "crm_id": "CRM-10442"
+           *       }
            *     }
            */
           'application/json': components['schemas']['User']
@@ -1513,6 +1595,14 @@ export interface operations {
         cursor?: components['parameters']['Cursor']
         /** @description Only cases that are (true) or are not (false) being tracked. */
         active?: boolean
+        /**
+         * @description Only records whose metadata has each of these values, compared exactly:
+         *     `metadata[crm_id]=CRM-10442&metadata[region]=west` matches records with both.
+         * @example {
+         *       "crm_id": "CRM-10442"
+         *     }
+         */
+        metadata?: components['parameters']['MetadataFilter']
       }
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
@@ -1545,6 +1635,9 @@ export interface operations {
            *           "created_at": "2026-03-01T09:45:00.000Z",
            *           "last_checked": "2026-03-02T14:15:22.123Z",
            *           "active": true,
+           *           "metadata": {
+           *             "crm_case_id": "OPP-2291"
+           *           },
            *           "latest_status": {
            *             "status_update_id": 311,
            *             "status_code": "Case Was Approved",
@@ -1595,7 +1688,10 @@ export interface operations {
          * @example {
          *       "receipt_number": "EAC2190012345",
          *       "user_case_id": "Green card",
-         *       "description": "Adjustment of status filed with my spouse's petition"
+         *       "description": "Adjustment of status filed with my spouse's petition",
+         *       "metadata": {
+         *         "crm_case_id": "OPP-2291"
+         *       }
          *     }
          */
         'application/json': components['schemas']['CaseCreateRequest']
@@ -1621,6 +1717,9 @@ export interface operations {
            *         "created_at": "2026-03-01T09:45:00.000Z",
            *         "last_checked": null,
            *         "active": true,
+           *         "metadata": {
+           *           "crm_case_id": "OPP-2291"
+           *         },
            *         "latest_status": null,
            *         "user": {
            *           "id": 7,
@@ -1631,7 +1730,10 @@ export interface operations {
            *           "notify_by_whatsapp": true,
            *           "status": "active",
            *           "created_at": "2026-03-01T09:30:00.000Z",
-           *           "updated_at": "2026-03-01T09:41:12.345Z"
+           *           "updated_at": "2026-03-01T09:41:12.345Z",
+           *           "metadata": {
+           *             "crm_id": "CRM-10442"
+           *           }
            *         }
            *       },
            *       "status_updates": [],
@@ -1685,6 +1787,9 @@ export interface operations {
            *         "created_at": "2026-03-01T09:45:00.000Z",
            *         "last_checked": "2026-03-02T14:15:22.123Z",
            *         "active": true,
+           *         "metadata": {
+           *           "crm_case_id": "OPP-2291"
+           *         },
            *         "latest_status": {
            *           "status_update_id": 311,
            *           "status_code": "Case Was Approved",
@@ -1702,7 +1807,10 @@ export interface operations {
            *           "notify_by_whatsapp": true,
            *           "status": "active",
            *           "created_at": "2026-03-01T09:30:00.000Z",
-           *           "updated_at": "2026-03-01T09:41:12.345Z"
+           *           "updated_at": "2026-03-01T09:41:12.345Z",
+           *           "metadata": {
+           *             "crm_id": "CRM-10442"
+           *           }
            *         }
            *       },
            *       "status_updates": [
@@ -1802,7 +1910,10 @@ export interface operations {
         /**
          * @example {
          *       "description": "Approved; waiting for the card",
-         *       "active": false
+         *       "active": false,
+         *       "metadata": {
+         *         "stage": "card_production"
+         *       }
          *     }
          */
         'application/json': components['schemas']['CaseUpdateRequest']
@@ -1826,6 +1937,10 @@ export interface operations {
            *       "created_at": "2026-03-01T09:45:00.000Z",
            *       "last_checked": "2026-03-02T14:15:22.123Z",
            *       "active": false,
+           *       "metadata": {
+           *         "crm_case_id": "OPP-2291",
+           *         "stage": "card_production"
+           *       },
            *       "latest_status": {
            *         "status_update_id": 311,
            *         "status_code": "Case Was Approved",
@@ -2154,7 +2269,10 @@ export interface operations {
          *         "notify_by_whatsapp": true,
          *         "status": "pending_verification",
          *         "created_at": "2026-03-01T09:30:00.000Z",
-         *         "updated_at": "2026-03-01T09:30:00.000Z"
+         *         "updated_at": "2026-03-01T09:30:00.000Z",
+         *         "metadata": {
+         *           "crm_id": "CRM-10442"
+         *         }
          *       }
          *     }
          */
@@ -2206,7 +2324,10 @@ export interface operations {
          *         "notify_by_whatsapp": false,
          *         "status": "active",
          *         "created_at": "2026-03-01T09:30:00.000Z",
-         *         "updated_at": "2026-03-04T16:20:05.009Z"
+         *         "updated_at": "2026-03-04T16:20:05.009Z",
+         *         "metadata": {
+         *           "crm_id": "CRM-10442"
+         *         }
          *       }
          *     }
          */
@@ -2258,7 +2379,10 @@ export interface operations {
          *         "notify_by_whatsapp": true,
          *         "status": "active",
          *         "created_at": "2026-03-01T09:30:00.000Z",
-         *         "updated_at": "2026-03-01T09:41:12.345Z"
+         *         "updated_at": "2026-03-01T09:41:12.345Z",
+         *         "metadata": {
+         *           "crm_id": "CRM-10442"
+         *         }
          *       }
          *     }
          */
@@ -2310,6 +2434,9 @@ export interface operations {
          *         "created_at": "2026-03-01T09:45:00.000Z",
          *         "last_checked": null,
          *         "active": true,
+         *         "metadata": {
+         *           "crm_case_id": "OPP-2291"
+         *         },
          *         "latest_status": null
          *       }
          *     }
@@ -2362,6 +2489,10 @@ export interface operations {
          *         "created_at": "2026-03-01T09:45:00.000Z",
          *         "last_checked": "2026-03-02T14:15:22.123Z",
          *         "active": false,
+         *         "metadata": {
+         *           "crm_case_id": "OPP-2291",
+         *           "stage": "card_production"
+         *         },
          *         "latest_status": {
          *           "status_update_id": 311,
          *           "status_code": "Case Was Approved",
@@ -2422,6 +2553,9 @@ export interface operations {
          *           "created_at": "2026-03-01T09:45:00.000Z",
          *           "last_checked": "2026-03-02T14:15:22.123Z",
          *           "active": true,
+         *           "metadata": {
+         *             "crm_case_id": "OPP-2291"
+         *           },
          *           "latest_status": {
          *             "status_update_id": 311,
          *             "status_code": "Case Was Approved",

@@ -9,6 +9,7 @@ import {
   CheckRequestSchema,
   CheckResponseSchema,
   ErrorEnvelopeSchema,
+  ProtoKeyGuardSchema,
   UserCreateRequestSchema,
   UserListSchema,
   UserSchema,
@@ -80,6 +81,22 @@ export const operations = {
       ),
       status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['pending_verification', 'active', 'disabled'])),
       email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email().check(/* @__PURE__ */ z.maxLength(254))),
+      metadata: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.pipe(
+          ProtoKeyGuardSchema,
+          /* @__PURE__ */ z
+            .record(
+              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
+              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
+            )
+            .check(
+              /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
+                message: 'must have at most 50 keys',
+                when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+              }),
+            ),
+        ),
+      ),
     }),
     body: null,
     responses: {
@@ -186,6 +203,22 @@ export const operations = {
         /* @__PURE__ */ z.pipe(
           /* @__PURE__ */ z.transform((value) => (value === 'true' ? true : value === 'false' ? false : value)),
           /* @__PURE__ */ z.boolean(),
+        ),
+      ),
+      metadata: /* @__PURE__ */ z.optional(
+        /* @__PURE__ */ z.pipe(
+          ProtoKeyGuardSchema,
+          /* @__PURE__ */ z
+            .record(
+              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
+              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
+            )
+            .check(
+              /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
+                message: 'must have at most 50 keys',
+                when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+              }),
+            ),
         ),
       ),
     }),

@@ -2,6 +2,14 @@
 import { _isoDate, _isoDateTime } from 'zod/v4/core'
 import * as z from 'zod/mini'
 
+/** Reports an own `__proto__` key, which a zod record would drop without a word. */
+export const ProtoKeyGuardSchema = /* @__PURE__ */ z.transform((value: unknown, ctx) => {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+    ctx.issues.push({ code: 'unrecognized_keys', keys: ['__proto__'], input: value as Record<string, unknown> })
+  }
+  return value
+})
+
 /** A positive integer id. */
 export const IdSchema = /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1))
 
@@ -33,6 +41,38 @@ export const EmailSchema = /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.max
 
 /** An E.164 phone number. */
 export const PhoneSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\+[1-9][0-9]{1,14}$/))
+
+/** Your own data on a record, such as the ids your CRM gives it: at most 50 keys, each 1–40 letters, digits, `_` or `-` (`__proto__` is refused), each value a string of 1–500 characters. */
+export const MetadataSchema = /* @__PURE__ */ z.pipe(
+  ProtoKeyGuardSchema,
+  /* @__PURE__ */ z
+    .record(
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
+    )
+    .check(
+      /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
+        message: 'must have at most 50 keys',
+        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+      }),
+    ),
+)
+
+/** Metadata changes, merged into what the record has: a key set to a string is added or replaced, a key set to `""` is removed, and keys not sent are kept (`{}` changes nothing). The result may hold at most 50 keys. */
+export const MetadataUpdateSchema = /* @__PURE__ */ z.pipe(
+  ProtoKeyGuardSchema,
+  /* @__PURE__ */ z
+    .record(
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500)),
+    )
+    .check(
+      /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
+        message: 'must have at most 50 keys',
+        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+      }),
+    ),
+)
 
 /** `pending_verification` until the email is verified; `disabled` users get no notifications. */
 export const UserStatusSchema = /* @__PURE__ */ z.enum(['pending_verification', 'active', 'disabled'])
@@ -111,6 +151,7 @@ export const UserSchema = /* @__PURE__ */ z.looseObject({
   notify_by_email: /* @__PURE__ */ z.boolean(),
   notify_by_whatsapp: /* @__PURE__ */ z.boolean(),
   status: UserStatusSchema,
+  metadata: MetadataSchema,
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 })
@@ -122,6 +163,7 @@ export const UserCreateRequestSchema = /* @__PURE__ */ z.strictObject({
   phone: /* @__PURE__ */ z.optional(PhoneSchema),
   notify_by_email: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), true),
   notify_by_whatsapp: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), false),
+  metadata: /* @__PURE__ */ z.optional(MetadataSchema),
 })
 
 /** Send at least one field. A new `email` needs verifying again; `phone: null` removes the phone (and needs `notify_by_whatsapp` off). */
@@ -137,6 +179,7 @@ export const UserUpdateRequestSchema = /* @__PURE__ */ z
     notify_by_email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     notify_by_whatsapp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['active', 'disabled'])),
+    metadata: /* @__PURE__ */ z.optional(MetadataUpdateSchema),
   })
   .check(/* @__PURE__ */ z.refine((value) => Object.keys(value).length >= 1, { message: 'send at least 1 field' }))
 
@@ -166,6 +209,7 @@ export const CaseSummarySchema = /* @__PURE__ */ z.looseObject({
   created_at: TimestampSchema,
   last_checked: NullableTimestampSchema,
   active: /* @__PURE__ */ z.boolean(),
+  metadata: MetadataSchema,
   latest_status: /* @__PURE__ */ z.nullable(CaseStatusSummarySchema),
 })
 
@@ -178,6 +222,7 @@ export const CaseCreateRequestSchema = /* @__PURE__ */ z.strictObject({
     /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
   ),
   description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
+  metadata: /* @__PURE__ */ z.optional(MetadataSchema),
 })
 
 /** Send at least one field; `null` clears a text field. */
@@ -192,6 +237,7 @@ export const CaseUpdateRequestSchema = /* @__PURE__ */ z
       /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
     ),
     active: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
+    metadata: /* @__PURE__ */ z.optional(MetadataUpdateSchema),
   })
   .check(/* @__PURE__ */ z.refine((value) => Object.keys(value).length >= 1, { message: 'send at least 1 field' }))
 

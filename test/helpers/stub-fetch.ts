@@ -12,6 +12,7 @@ export const USER: User = {
   notify_by_email: true,
   notify_by_whatsapp: false,
   status: 'active',
+  metadata: {},
   created_at: '2026-03-01T09:30:00.000Z',
   updated_at: '2026-03-01T09:30:00.000Z',
 }
