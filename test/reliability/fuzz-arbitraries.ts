@@ -4,7 +4,9 @@
  * surrogates, emoji, right-to-left marks), nesting thousands of levels deep, non-JSON, invalid
  * UTF-8, empty bodies, arrays instead of objects, bodies over 1 MiB; odd path ids, out-of-range
  * limits, foreign cursors, unknown query parameters; wrong content types and API keys, odd
- * Idempotency-Key, X-Request-Id and Prefer headers.
+ * Idempotency-Key, X-Request-Id and Prefer headers; metadata with odd keys (`__proto__`,
+ * `constructor`, spaces, 41 characters, emoji), too many keys, huge, Unicode and non-string values,
+ * and `metadata[KEY]=VALUE` list filters.
  *
  * Path values are always percent-encoded correctly: a malformed escape (`%E0%A4%A`) in a path is
  * a known 500, pinned on its own in regressions.test.ts.
@@ -164,6 +166,52 @@ const description = field(
   fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.constant(null)),
   fc.string({ minLength: 990, maxLength: 1010 }),
 )
+/** Metadata keys: valid ones (a few fixed, so filters find records), and keys the API refuses or must not trip on. */
+const metadataKey = field(
+  fc.oneof(
+    { arbitrary: fc.constantFrom('crm_id', 'team', 'tier', 'A-1', 'x'), weight: 3 },
+    fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/),
+    fc.constantFrom('constructor', 'toString', 'hasOwnProperty', 'valueOf', 'k'.repeat(40)),
+  ),
+  fc.oneof(
+    fc.constantFrom('', ' ', 'crm id', 'a.b', 'ä', '😀', '__proto__', 'k'.repeat(41), 'a\u0000b', 'a[b]', '$ref'),
+    trickyString,
+  ),
+)
+/** Metadata values: 1–500 characters of any script, and what the API refuses (empty, 501+, ~100 kB, not strings). */
+const metadataValue = field(
+  fc.oneof(
+    { arbitrary: fc.constantFrom('gold', 'west', 'CRM-10442'), weight: 2 },
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }),
+    fc.string({ unit: trickyChar, minLength: 1, maxLength: 40 }),
+    fc.constant('é'.repeat(500)),
+  ),
+  fc.oneof(fc.constant(''), fc.constant('x'.repeat(501)), hugeString, anyJson),
+)
+/** Metadata as sent: a few entries, sometimes too many; when hostile, sometimes not an object at all. */
+const metadata = (mode: Mode, forUpdate: boolean) => {
+  // Object.fromEntries keeps a `__proto__` key as an own, serialised field, as JSON.parse would.
+  const entries = (maxLength: number) =>
+    fc.array(fc.tuple(metadataKey(mode), metadataValue(mode)), { maxLength }).map((pairs) => Object.fromEntries(pairs))
+  const many = fc
+    .integer({ min: 45, max: 60 })
+    .map((count) =>
+      Object.fromEntries(
+        Array.from({ length: count }, (_, i) => [`key_${i}`, forUpdate && i % 7 === 0 ? '' : `v${i}`]),
+      ),
+    )
+  const removals = fc
+    .array(metadataKey('clean'), { maxLength: 4 })
+    .map((keys) => Object.fromEntries(keys.map((key) => [key, ''])))
+  const valid = forUpdate ? fc.oneof(entries(4), removals, fc.constant({})) : entries(4)
+  if (mode === 'clean') return fc.oneof({ arbitrary: valid, weight: 4 }, many)
+  return fc.oneof(
+    { arbitrary: valid, weight: 2 },
+    { arbitrary: entries(6), weight: 3 },
+    many,
+    fc.constantFrom(null, [], ['a'], 'crm_id=1', 42, true),
+  )
+}
 const userStatus = field(fc.constantFrom('active', 'disabled'), fc.constantFrom('pending_verification', 'ACTIVE', null))
 
 /** Plausible bodies for each operation that takes one; optional fields come and go. */
@@ -182,6 +230,7 @@ function plausibleBody(id: OperationId, seeded: Seeded, mode: Mode): fc.Arbitrar
           phone: phone(mode),
           notify_by_email: flag(mode),
           notify_by_whatsapp: flag(mode),
+          metadata: metadata(mode, false),
         },
         { requiredKeys: mode === 'clean' ? ['email', 'name'] : [] },
       )
@@ -194,17 +243,28 @@ function plausibleBody(id: OperationId, seeded: Seeded, mode: Mode): fc.Arbitrar
           notify_by_email: flag(mode),
           notify_by_whatsapp: flag(mode),
           status: userStatus(mode),
+          metadata: metadata(mode, true),
         },
         optional,
       )
     case 'createCase':
       return fc.record(
-        { receipt_number: receipt(seeded)(mode), user_case_id: name(mode), description: description(mode) },
+        {
+          receipt_number: receipt(seeded)(mode),
+          user_case_id: name(mode),
+          description: description(mode),
+          metadata: metadata(mode, false),
+        },
         { requiredKeys: mode === 'clean' ? ['receipt_number'] : [] },
       )
     case 'updateCase':
       return fc.record(
-        { user_case_id: fc.oneof(name(mode), fc.constant(null)), description: description(mode), active: flag(mode) },
+        {
+          user_case_id: fc.oneof(name(mode), fc.constant(null)),
+          description: description(mode),
+          active: flag(mode),
+          metadata: metadata(mode, true),
+        },
         optional,
       )
     case 'createWebhook':
@@ -419,6 +479,17 @@ const activeFilter = field(
   fc.oneof(fc.constantFrom('1', '0', 'yes', 'off', 'TRUE', ''), trickyString),
 )
 
+/** `metadata[KEY]=VALUE` list filters; when hostile, also a bare `metadata=…`, nested brackets and odd keys. */
+function metadataFilters(mode: Mode): fc.Arbitrary<Array<[string, string]>> {
+  const value = (mode === 'clean' ? metadataValue('clean') : fc.oneof(metadataValue('clean'), trickyString)).map(
+    (text) => (typeof text === 'string' ? text : JSON.stringify(text)),
+  )
+  const pair = fc.tuple(metadataKey(mode), value).map(([key, text]): [string, string] => [`metadata[${key}]`, text])
+  if (mode === 'clean') return fc.array(pair, { maxLength: 2 })
+  const odd = fc.tuple(fc.constantFrom('metadata', 'metadata[]', 'metadata[a][b]', 'metadata[', 'metadata]'), value)
+  return fc.array(fc.oneof({ arbitrary: pair, weight: 3 }, odd), { maxLength: 4 })
+}
+
 /** Query parameters: the operation's own and, when hostile, sometimes an unknown one. */
 function queryParams(id: OperationId, seeded: Seeded, mode: Mode): fc.Arbitrary<Array<[string, string]>> {
   const unknownParam = fc.tuple(fc.constantFrom('expand', 'page', 'sort', 'LIMIT', 'limit[]'), trickyString)
@@ -432,9 +503,14 @@ function queryParams(id: OperationId, seeded: Seeded, mode: Mode): fc.Arbitrary<
     own.email = email(seeded)(mode).map((value) => String(value))
   }
   if (id === 'listUserCases') own.active = activeFilter(mode)
+  const filters = id === 'listUsers' || id === 'listUserCases' ? metadataFilters(mode) : fc.constant([])
   return fc
-    .tuple(fc.record(own, { requiredKeys: [] }), extra)
-    .map(([params, unknown]) => [...(Object.entries(params) as Array<[string, string]>), ...(unknown ? [unknown] : [])])
+    .tuple(fc.record(own, { requiredKeys: [] }), filters, extra)
+    .map(([params, pairs, unknown]) => [
+      ...(Object.entries(params) as Array<[string, string]>),
+      ...pairs,
+      ...(unknown ? [unknown] : []),
+    ])
 }
 
 /** Everything about one request to operation `id`: clean two times in five, hostile otherwise. */

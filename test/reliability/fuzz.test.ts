@@ -50,6 +50,9 @@ const stats = {
   rejected: 0,
   accepted: 0,
   rejectedWithIdempotencyRecord: 0,
+  /** Requests carrying metadata in their body or a metadata filter, and how many of them succeeded. */
+  withMetadata: 0,
+  withMetadataAccepted: 0,
   byStatus: new Map<number, number>(),
   byBodyKind: new Map<string, number>(),
 }
@@ -79,6 +82,12 @@ async function exercise(fuzz: FuzzCase, before: StoreFingerprint): Promise<Store
   const text = await response.text()
   const { status } = response
   stats.cases++
+  const carriesMetadata =
+    fuzz.query.includes('metadata') || (typeof fuzz.body === 'string' && fuzz.body.includes('"metadata"'))
+  if (carriesMetadata) {
+    stats.withMetadata++
+    if (status < 300) stats.withMetadataAccepted++
+  }
   bump(stats.byStatus, status)
   bump(stats.byBodyKind, fuzz.bodyKind)
   const where = `${fuzz.method} ${fuzz.path.slice(0, 200)}${fuzz.query.slice(0, 200)} [${fuzz.bodyKind}] ${JSON.stringify(fuzz.headers).slice(0, 300)} → ${status}: ${text.slice(0, 300)}`
@@ -181,6 +190,7 @@ afterAll(async () => {
   bodies: ${kinds.join(', ')}
   rejected: ${stats.rejected}, store unchanged after every one (${stats.rejectedWithIdempotencyRecord} stored their 404/409/410 for Idempotency-Key replay, as designed); accepted: ${stats.accepted}, every body matching the spec
   SDK input checking: ${sdkStats.calls} calls, ${sdkStats.rejectedLocally} rejected before sending, ${sdkStats.sent} sent, schema rejections by the mock of what the SDK sent: ${sdkStats.serverSchemaRejections}, synchronous throws: ${sdkStats.syncThrows}
+  metadata: ${stats.withMetadata} requests carried metadata or a metadata filter, ${stats.withMetadataAccepted} of them accepted
 fuzz cases run: ${stats.cases}, 5xx seen: ${stats.fiveHundreds}`)
   await mock?.close()
 })
@@ -251,8 +261,11 @@ describe('the SDK under random input', () => {
     updateWebhook: (client, id, input) => client.webhooks.update(id as number, input as WebhookUpdateParams),
     deleteWebhook: (client, id) => client.webhooks.delete(id as number),
   }
-  /** Server-only rules zod cannot express: WhatsApp needs a phone; a cursor must be one the API issued. */
-  const SERVER_ONLY_FIELDS = new Set(['phone', 'notify_by_whatsapp', 'cursor'])
+  /**
+   * Server-only rules zod cannot express: WhatsApp needs a phone; a cursor must be one the API
+   * issued; metadata merged into what a record has must stay within 50 keys.
+   */
+  const SERVER_ONLY_FIELDS = new Set(['phone', 'notify_by_whatsapp', 'cursor', 'metadata'])
 
   for (const id of OPERATION_IDS) {
     it(`${id}: the SDK rejects bad input before sending, and whatever it sends the mock finds well-formed`, async () => {
@@ -282,6 +295,7 @@ describe('the SDK under random input', () => {
           'limit',
           'cursor',
           'active',
+          'metadata',
         ),
         fc.oneof(fc.jsonValue({ maxDepth: 2 }), trickyString),
         { maxKeys: 4 },
