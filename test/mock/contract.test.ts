@@ -65,6 +65,20 @@ describe('contract: every mock response passes prism proxy --errors', () => {
     })
     await viaPrism('updateUser', 409, { params: { user_id: late.body.id }, body: { email: 'maria@example.com' } })
     await viaPrism('listUsers', 200, { query: { limit: 1 } })
+    const tagged = await viaPrism('createUser', 201, {
+      body: { email: 'tagged@example.com', name: 'Tagged', metadata: { crm_id: 'C-1', tier: 'gold' } },
+    })
+    const untagged = await viaPrism('updateUser', 200, {
+      params: { user_id: tagged.body.id },
+      body: { metadata: { tier: '' } },
+    })
+    expect(untagged.body.metadata).toEqual({ crm_id: 'C-1' })
+    const found = await viaPrism('listUsers', 200, { query: { 'metadata[crm_id]': 'C-1', limit: 5 } })
+    expect(found.body.data.map((item) => item.id)).toEqual([tagged.body.id])
+    await viaPrism('updateUser', 422, {
+      params: { user_id: tagged.body.id },
+      body: { metadata: Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v'])) },
+    })
     await viaPrism('listUsers', 200, { query: { status: 'active', email: 'maria@example.com' } })
 
     const webhook = await viaPrism('createWebhook', 201, {
@@ -96,6 +110,12 @@ describe('contract: every mock response passes prism proxy --errors', () => {
       body: { description: 'Filed with spouse' },
     })
     await viaPrism('updateCase', 404, { params: { case_id: 999 }, body: { active: false } })
+    await viaPrism('updateCase', 200, { params: { case_id: created.body.case.id }, body: { metadata: { opp: '7' } } })
+    const byMetadata = await viaPrism('listUserCases', 200, {
+      params: { user_id: user.body.id },
+      query: { 'metadata[opp]': '7' },
+    })
+    expect(byMetadata.body.total).toBe(1)
 
     await viaPrism('checkCaseStatus', 200, { body: { receipt_number: 'EAC2190012340' } })
     await mock.api.clock.advance(WEEK)

@@ -235,6 +235,77 @@ describe('the SDK through Prism proxying the standalone mock', () => {
     expect(recorder.problems).toEqual([])
   })
 
+  it('creates, updates, deletes a metadata key and filters by metadata, through the SDK and over raw HTTP, with no violation', async () => {
+    // Through the SDK.
+    const ana = await client.users.create({ email: 'ana.meta@example.com', name: 'Ana', metadata: { crm_id: 'C-1' } })
+    const ben = await client.users.create({ email: 'ben.meta@example.com', name: 'Ben', metadata: { crm_id: 'C-2' } })
+    expect(ana.metadata).toEqual({ crm_id: 'C-1' })
+    expect((await client.users.update(ana.id, { metadata: { tier: 'gold' } })).metadata).toEqual({
+      crm_id: 'C-1',
+      tier: 'gold',
+    })
+    expect((await client.users.update(ana.id, { metadata: { tier: '' } })).metadata).toEqual({ crm_id: 'C-1' })
+    const filtered = await client.users.list({ metadata: { crm_id: 'C-2' } })
+    expect(filtered.data.map((user) => user.id)).toEqual([ben.id])
+    expect(filtered.total).toBe(1)
+    const { case: tagged } = await client.cases.create(ana.id, {
+      receipt_number: 'EAC2190055550',
+      metadata: { opp: 'OPP-1', stage: 'filed' },
+    })
+    await client.cases.create(ana.id, { receipt_number: 'EAC2190055551' })
+    expect((await client.cases.update(tagged.id, { metadata: { stage: '' } })).metadata).toEqual({ opp: 'OPP-1' })
+    const cases = await client.cases.list(ana.id, { metadata: { opp: 'OPP-1' }, active: true })
+    expect(cases.data.map((item) => item.id)).toEqual([tagged.id])
+
+    // Over raw HTTP, requests validated by Prism too.
+    const json = 'application/json'
+    const created = await raw('strict', 'createUser', {
+      body: JSON.stringify({ email: 'raw.meta@example.com', name: 'Raw', metadata: { crm_id: 'C-3', a: 'b' } }),
+      contentType: json,
+    })
+    expect(created.status, created.text).toBe(201)
+    const rawId = JSON.parse(created.text).id as number
+    const removed = await raw('strict', 'updateUser', {
+      path: pathOf('updateUser', rawId),
+      body: JSON.stringify({ metadata: { a: '' } }),
+      contentType: json,
+    })
+    expect(JSON.parse(removed.text).metadata).toEqual({ crm_id: 'C-3' })
+    const listed = await raw('strict', 'listUsers', { query: '?metadata%5Bcrm_id%5D=C-3&limit=5' })
+    expect(JSON.parse(listed.text)).toMatchObject({ total: 1, data: [{ id: rawId }] })
+    const both = await raw('strict', 'listUserCases', {
+      path: pathOf('listUserCases', ana.id),
+      query: '?metadata[opp]=OPP-1&metadata[stage]=filed',
+    })
+    expect(JSON.parse(both.text)).toMatchObject({ total: 0, data: [] })
+    const caseUpdate = await raw('strict', 'updateCase', {
+      path: pathOf('updateCase', tagged.id),
+      body: JSON.stringify({ metadata: { crm_case: 'X-9' } }),
+      contentType: json,
+    })
+    expect(JSON.parse(caseUpdate.text).metadata).toEqual({ opp: 'OPP-1', crm_case: 'X-9' })
+
+    // Refused: by the mock's merge rule (a valid request), and by the schema (through the lenient proxy).
+    const full = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']))
+    const fullUser = await client.users.create({ email: 'full.meta@example.com', name: 'Full', metadata: full })
+    const overflow = await failure(() => client.users.update(fullUser.id, { metadata: { one_more: 'x' } }))
+    expect(overflow).toBeInstanceOf(ValidationError)
+    expect((overflow as ValidationError).details.map((detail) => detail.field)).toEqual(['metadata'])
+    const badKey = await raw('lenient', 'createUser', {
+      body: '{"email":"bad.meta@example.com","name":"Bad","metadata":{"crm id":"x","__proto__":"y","n":1}}',
+      contentType: json,
+    })
+    expect(badKey.status).toBe(422)
+    expect(JSON.parse(badKey.text).error.details.map((detail: { field: string }) => detail.field)).toEqual([
+      'metadata.__proto__',
+      'metadata.crm id',
+      'metadata.n',
+    ])
+    const badFilter = await raw('lenient', 'listUsers', { query: '?metadata[bad%20key]=x' })
+    expect(badFilter.status).toBe(422)
+    expect(recorder.problems).toEqual([])
+  })
+
   it('answers every documented 404 and 409, and 410 for an expired token, as typed SDK errors', async () => {
     const unknown: Ids = {
       userId: 999_999,
