@@ -1,5 +1,6 @@
 /**
- * Basic usage: register a user, verify their email, track a case and check it at USCIS.
+ * Basic usage: register a user, verify their email, track a case and check it at USCIS, then
+ * keep your own data on the case and find it by that data.
  *
  * Run it against the built-in mock with `npx tsx examples/basic-usage.ts`.
  */
@@ -40,7 +41,15 @@ export async function basicUsage(client: ImmigraFlow, inbox: Inbox) {
     console.log(update.timestamp, update.status_code, update.email_notify_status)
   }
   // #endregion
-  return { user: verified, details, check }
+
+  // #region metadata
+  // Your own data on a user or case, such as your CRM's ids: string values, merged on update.
+  await client.cases.update(tracked.id, { metadata: { crm_case_id: 'OPP-2291', stage: 'filed' } })
+  await client.cases.update(tracked.id, { metadata: { stage: '' } }) // "" removes a key
+  const ours = await client.cases.list(user.id, { metadata: { crm_case_id: 'OPP-2291' } })
+  console.log(ours.data[0]?.metadata) // { crm_case_id: 'OPP-2291' }
+  // #endregion
+  return { user: verified, details, check, ours }
 }
 
 await runExample(import.meta.url, basicUsage)

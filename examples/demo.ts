@@ -23,8 +23,9 @@ import { createWebhookReceiver } from './webhook-receiver'
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 /** Two receipts whose simulated USCIS lifecycles move within a week (see the README's USCIS rules). */
 const RECEIPTS = [
-  { receipt_number: 'eac-21-900-12302', user_case_id: 'Green card' },
-  { receipt_number: 'IOE 09123 45220', user_case_id: 'Work permit' },
+  // `metadata` holds your own data on a case, such as the id your CRM gives it.
+  { receipt_number: 'eac-21-900-12302', user_case_id: 'Green card', metadata: { crm_case_id: 'OPP-2291' } },
+  { receipt_number: 'IOE 09123 45220', user_case_id: 'Work permit', metadata: { crm_case_id: 'OPP-2292' } },
 ]
 
 type Style = Parameters<typeof styleText>[0]
@@ -129,9 +130,13 @@ export async function tour(baseUrl: string, print: Printer, { apiKey = 'sk_test_
       const { case: tracked } = await client.cases.create(user.id, params)
       cases.push(tracked)
       print.line(
-        `#${tracked.id} ${tracked.receipt_number}  "${tracked.user_case_id}"  (typed as "${params.receipt_number}")`,
+        `#${tracked.id} ${tracked.receipt_number}  "${tracked.user_case_id}"  (typed as "${params.receipt_number}")  CRM ${tracked.metadata.crm_case_id}`,
       )
     }
+
+    print.step("Find a case by your CRM's id (a metadata filter)")
+    const found = await client.cases.list(user.id, { metadata: { crm_case_id: 'OPP-2292' } })
+    for (const item of found.data) print.line(`OPP-2292 is case #${item.id} (${item.user_case_id})`)
 
     print.step('Check them at USCIS (the first look is a baseline: recorded, not notified)')
     for (const tracked of cases) {

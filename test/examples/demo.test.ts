@@ -36,6 +36,7 @@ describe('npm run demo', () => {
         'user.verified',
       ])
       expect(lines.join('\n')).toContain('ES  Caso Fue Aprobado')
+      expect(lines.join('\n')).toMatch(/OPP-2292 is case #[0-9]+ \(Work permit\)/)
       expect(lines.join('\n')).not.toContain('\u001b[')
     } finally {
       await mock.close()

@@ -20,11 +20,12 @@ afterAll(() => server.close())
 describe('the SDK examples, run against the mock', () => {
   it('basic usage registers, verifies, tracks and checks a case', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => {})
-    const { user, details, check } = await basicUsage(client, mockInbox(server.api.outbox))
+    const { user, details, check, ours } = await basicUsage(client, mockInbox(server.api.outbox))
     expect(user.status).toBe('active')
     expect(details.case.receipt_number).toBe('EAC2190012345')
     expect(details.update_count).toBe(1)
     expect(check.updated_case_ids).toEqual([details.case.id])
+    expect(ours.data.map((item) => [item.id, item.metadata])).toEqual([[details.case.id, { crm_case_id: 'OPP-2291' }]])
   })
 
   it('pagination walks every page', async () => {
