@@ -47,7 +47,7 @@ describe('immigraflow-mock CLI', () => {
     expect(await cli.exited).toBe(0)
   })
 
-  test('--seed FILE preloads users, cases and webhooks; --api-key restricts the key', async () => {
+  test('--seed FILE preloads users, cases (with their metadata) and webhooks; --api-key restricts the key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'immigraflow-mock-'))
     const file = join(dir, 'seed.json')
     writeFileSync(
@@ -57,7 +57,8 @@ describe('immigraflow-mock CLI', () => {
           {
             email: 'maria@example.com',
             name: 'María',
-            cases: [{ receipt_number: 'EAC2190012340', user_case_id: 'GC' }],
+            metadata: { crm_id: 'CRM-1' },
+            cases: [{ receipt_number: 'EAC2190012340', user_case_id: 'GC', metadata: { opp: 'OPP-1' } }],
           },
         ],
         webhooks: [{ url: 'https://hooks.example.com/x', events: ['*'] }],
@@ -67,7 +68,9 @@ describe('immigraflow-mock CLI', () => {
     const url = await cli.url
     expect((await call({ url }, 'listUsers', { key: 'other' })).status).toBe(401)
     const cases = await call({ url }, 'listUserCases', { params: { user_id: 1 }, key: 'sk_cli' })
-    expect(cases.body.data.map((item) => item.user_case_id)).toEqual(['GC'])
+    expect(cases.body.data.map((item) => [item.user_case_id, item.metadata])).toEqual([['GC', { opp: 'OPP-1' }]])
+    const byMetadata = await call({ url }, 'listUsers', { query: { 'metadata[crm_id]': 'CRM-1' }, key: 'sk_cli' })
+    expect(byMetadata.body.data.map((user) => user.email)).toEqual(['maria@example.com'])
     expect((await call({ url }, 'listWebhooks', { key: 'sk_cli' })).body.total).toBe(1)
     // The seed gave no secret: the one generated is printed, since the API never shows it again.
     expect(cli.output().stdout).toMatch(
