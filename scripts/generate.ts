@@ -87,7 +87,11 @@ function parametersObject(params: Parameter[], where: string, schemas: Record<st
   const properties: Record<string, JsonSchema> = {}
   const required: string[] = []
   for (const param of params) {
-    properties[param.name] = inlineRefs(param.schema, schemas)
+    const inlined = inlineRefs(param.schema, schemas)
+    // A schema that reads a URL's strings as it reads JSON (nothing in it to coerce) stays a ref,
+    // so the bundle holds one copy of it rather than one more per parameter.
+    const sameOnBothWires = toZod(inlined, where, 'string') === toZod(inlined, where, 'json')
+    properties[param.name] = sameOnBothWires ? param.schema : inlined
     if (param.required) required.push(param.name)
   }
   // Path and query values arrive as strings on the wire: coerce them to the spec's types.

@@ -9,10 +9,11 @@ import {
   CheckRequestSchema,
   CheckResponseSchema,
   ErrorEnvelopeSchema,
-  ProtoKeyGuardSchema,
+  MetadataSchema,
   UserCreateRequestSchema,
   UserListSchema,
   UserSchema,
+  UserStatusSchema,
   UserUpdateRequestSchema,
   VerifyEmailRequestSchema,
   WebhookCreateRequestSchema,
@@ -79,24 +80,9 @@ export const operations = {
       cursor: /* @__PURE__ */ z.optional(
         /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
       ),
-      status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['pending_verification', 'active', 'disabled'])),
+      status: /* @__PURE__ */ z.optional(UserStatusSchema),
       email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email().check(/* @__PURE__ */ z.maxLength(254))),
-      metadata: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.pipe(
-          ProtoKeyGuardSchema,
-          /* @__PURE__ */ z
-            .record(
-              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
-              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
-            )
-            .check(
-              /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
-                message: 'must have at most 50 keys',
-                when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-              }),
-            ),
-        ),
-      ),
+      metadata: /* @__PURE__ */ z.optional(MetadataSchema),
     }),
     body: null,
     responses: {
@@ -205,22 +191,7 @@ export const operations = {
           /* @__PURE__ */ z.boolean(),
         ),
       ),
-      metadata: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.pipe(
-          ProtoKeyGuardSchema,
-          /* @__PURE__ */ z
-            .record(
-              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
-              /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
-            )
-            .check(
-              /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
-                message: 'must have at most 50 keys',
-                when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-              }),
-            ),
-        ),
-      ),
+      metadata: /* @__PURE__ */ z.optional(MetadataSchema),
     }),
     body: null,
     responses: {
