@@ -5,7 +5,9 @@ const shared: Options = {
   target: 'es2022',
   // Node ≥ 20, browsers, Deno, Bun and edge workers all have fetch and Web Crypto.
   platform: 'neutral',
-  external: ['msw', 'msw/node', 'msw/browser', 'zod'],
+  // `#crypto` stays an import: package.json `imports` resolves it where the package runs (node:crypto under the
+  // `node` condition, Web Crypto elsewhere) to one of the `crypto/*` files built below.
+  external: ['msw', 'msw/node', 'msw/browser', 'zod', '#crypto'],
   // openapi-fetch is bundled (about 2 kB gz): its CommonJS build marks `default` with
   // __esModule, which Node-mode interop in our CJS output would otherwise resolve to the
   // module object instead of createClient.
@@ -21,6 +23,9 @@ export default defineConfig([
       'mock/index': 'mocks/index.ts',
       'mock/node': 'mocks/node.ts',
       'mock/browser': 'mocks/browser.ts',
+      // The two implementations of `#crypto`; only the one chosen for the `node` condition imports node:crypto.
+      'crypto/web': 'src/webhooks/crypto-web.ts',
+      'crypto/node': 'src/webhooks/crypto-node.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

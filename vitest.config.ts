@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config'
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
+/** `#crypto` (package.json `imports`) as the sources: node:crypto, or Web Crypto as every other platform gets it. */
+const crypto = (implementation: 'node' | 'web') => ({
+  find: /^#crypto$/,
+  replacement: source(`./src/webhooks/crypto-${implementation}.ts`),
+})
+
 export default defineConfig({
   resolve: {
     // Examples import the package by its published name; in this repo that name means the sources.
@@ -15,9 +21,22 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        // Node gets node:crypto, as the package's `node` condition gives it.
+        resolve: { alias: [crypto('node')] },
+        test: { name: 'node', include: ['test/**/*.test.ts', 'examples/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        // The webhook suite once more over Web Crypto, the implementation every other platform gets.
+        resolve: { alias: [crypto('web')] },
+        test: { name: 'web-crypto', include: ['test/webhooks/**/*.test.ts'] },
+      },
+    ],
   },
 })

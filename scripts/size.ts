@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build, type Metafile } from 'esbuild'
+import { build, type Metafile, type Plugin } from 'esbuild'
 
 const KB = 1024
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -86,6 +86,18 @@ function reachable(metafile: Metafile, start: string, kinds: ReadonlySet<string>
   return found
 }
 
+/**
+ * `#crypto` as the sources: package.json maps it to the built files (node:crypto under the `node` condition, Web
+ * Crypto otherwise), which need not exist when this runs.
+ */
+function cryptoFromSource(platform: Entry['platform']): Plugin {
+  const file = resolve(root, `src/webhooks/crypto-${platform === 'node' ? 'node' : 'web'}.ts`)
+  return {
+    name: 'crypto-source',
+    setup: (bundler) => bundler.onResolve({ filter: /^#crypto$/ }, () => ({ path: file })),
+  }
+}
+
 async function measure(entry: Entry): Promise<Result> {
   const outdir = mkdtempSync(join(tmpdir(), 'immigraflow-size-'))
   try {
@@ -104,6 +116,7 @@ async function measure(entry: Entry): Promise<Result> {
       metafile: true,
       write: false,
       logLevel: 'silent',
+      plugins: [cryptoFromSource(entry.platform)],
     })
     const contents = new Map(result.outputFiles.map((file) => [file.path, file.contents]))
     const bytesOf = (output: string) => contents.get(resolve(root, output)) ?? new Uint8Array()

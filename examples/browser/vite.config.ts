@@ -12,6 +12,8 @@ export default defineConfig({
       { find: /^immigraflow\/mock\/browser$/, replacement: source('../../mocks/browser.ts') },
       { find: /^immigraflow\/mock$/, replacement: source('../../mocks/index.ts') },
       { find: /^immigraflow$/, replacement: source('../../src/index.ts') },
+      // package.json `imports`: browsers get the Web Crypto implementation.
+      { find: /^#crypto$/, replacement: source('../../src/webhooks/crypto-web.ts') },
     ],
   },
   build: {

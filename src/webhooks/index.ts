@@ -1,6 +1,7 @@
 /**
- * `immigraflow/webhooks`: Standard Webhooks signing and verification for ImmigraFlow events, on Web Crypto only, so it
- * runs in Node, browsers, Deno, Bun and edge workers. It never imports the client, and loads zod only inside `unwrap`.
+ * `immigraflow/webhooks`: Standard Webhooks signing and verification for ImmigraFlow events. HMACs come from `#crypto`:
+ * node:crypto under the `node` condition, Web Crypto everywhere else (browsers, edge workers). It never imports the
+ * client, and loads zod only inside `unwrap`.
  */
 export { type WebhookPayloadIssue, WebhookVerificationError, type WebhookVerificationReason } from './errors'
 export type {

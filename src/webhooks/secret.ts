@@ -1,5 +1,9 @@
+import { hmac } from '#crypto'
 import { decodeBase64, encodeBase64 } from './encoding'
 import { WebhookVerificationError } from './errors'
+
+/** An imported HMAC-SHA256 key, as the platform's crypto represents it. */
+export type HmacKey = Awaited<ReturnType<typeof hmac.importKey>>
 
 /** A signing secret: `whsec_`-prefixed base64 (as ImmigraFlow shows it), bare base64, or the raw key bytes. */
 export type WebhookSecret = string | Uint8Array
@@ -8,7 +12,7 @@ const PREFIX = 'whsec_'
 const FORMAT_HINT = 'expected "whsec_" + base64 as issued, bare base64, or the key bytes'
 
 /** Imported keys by secret, so each secret pays for `importKey` once; bounded for servers with many endpoints. */
-const keyCache = new Map<string, Promise<CryptoKey>>()
+const keyCache = new Map<string, Promise<HmacKey>>()
 const KEY_CACHE_LIMIT = 256
 
 function invalidSecret(problem: string): WebhookVerificationError {
@@ -29,7 +33,7 @@ function isSecretList(value: WebhookSecret | readonly WebhookSecret[]): value is
   return Array.isArray(value)
 }
 
-function hmacKey(secret: unknown): Promise<CryptoKey> {
+function hmacKey(secret: unknown): Promise<HmacKey> {
   let cacheKey: string
   let bytes: Uint8Array<ArrayBuffer> | undefined
   if (typeof secret === 'string') {
@@ -50,13 +54,7 @@ function hmacKey(secret: unknown): Promise<CryptoKey> {
   }
   const cached = keyCache.get(cacheKey)
   if (cached) return cached
-  const key = globalThis.crypto.subtle.importKey(
-    'raw',
-    bytes ?? secretBytes(cacheKey),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign', 'verify'],
-  )
+  const key = hmac.importKey(bytes ?? secretBytes(cacheKey))
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value as string)
   keyCache.set(cacheKey, key)
   key.catch(() => keyCache.delete(cacheKey))
@@ -64,7 +62,7 @@ function hmacKey(secret: unknown): Promise<CryptoKey> {
 }
 
 /** One HMAC-SHA256 key per secret; throws `invalid_secret` at once (before any await) for a malformed secret. */
-export function hmacKeys(secretOrSecrets: WebhookSecret | readonly WebhookSecret[]): Promise<CryptoKey>[] {
+export function hmacKeys(secretOrSecrets: WebhookSecret | readonly WebhookSecret[]): Promise<HmacKey>[] {
   const secrets = isSecretList(secretOrSecrets) ? secretOrSecrets : [secretOrSecrets]
   if (secrets.length === 0) throw invalidSecret('empty list')
   return secrets.map(hmacKey)

@@ -1,3 +1,4 @@
+import { hmac } from '#crypto'
 import { encodeBase64 } from './encoding'
 import type { SignedWebhookHeaders } from './headers'
 import { rawPayload, signedContent, type WebhookPayload } from './payload'
@@ -28,8 +29,7 @@ export async function sign(params: SignParams): Promise<SignedWebhookHeaders> {
   const content = signedContent(params.id, timestamp, payload)
   const signatures = await Promise.all(
     keys.map(async (key) => {
-      const mac = await globalThis.crypto.subtle.sign('HMAC', await key, content)
-      return `v1,${encodeBase64(new Uint8Array(mac))}`
+      return `v1,${encodeBase64(await hmac.sign(await key, content))}`
     }),
   )
   return { 'webhook-id': params.id, 'webhook-timestamp': timestamp, 'webhook-signature': signatures.join(' ') }

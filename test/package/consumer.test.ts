@@ -5,7 +5,7 @@
  * arethetypeswrong.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -136,6 +136,40 @@ describe('the packed package', () => {
     // The hooks do block msw: the MSW host does not load under them.
     const mswHost = esm.replace("import('immigraflow/mock')", "import('immigraflow/mock/node')")
     await expect(node(['--input-type=module', '-e', mswHost])).rejects.toThrow(/blocked: msw/)
+  })
+
+  it('verifies webhooks with node:crypto in Node (ESM and CJS) and with Web Crypto in a browser bundle', async () => {
+    // With Web Crypto's verify switched off, only an implementation that does not use it can verify.
+    const flow = (load: string) => `
+      ${load}
+      const secret = generateSecret()
+      const headers = await sign({ id: 'msg_1', timestamp: new Date(), payload: '{}', secret })
+      const webVerify = globalThis.crypto.subtle.verify
+      globalThis.crypto.subtle.verify = () => Promise.reject(new Error('Web Crypto used'))
+      const withoutWebCrypto = await verify('{}', headers, secret).catch((error) => error.message)
+      globalThis.crypto.subtle.verify = webVerify
+      console.log(JSON.stringify([withoutWebCrypto, await verify('{}', headers, secret)]))
+    `
+    const esm = flow("const { generateSecret, sign, verify } = await import('immigraflow/webhooks')")
+    const cjs = `;(async () => { ${flow("const { generateSecret, sign, verify } = require('immigraflow/webhooks')")} })()`
+    expect(JSON.parse((await node(['--input-type=module', '-e', esm])).stdout)).toEqual([true, true])
+    expect(JSON.parse((await node(['-e', cjs])).stdout)).toEqual([true, true])
+
+    // A browser bundler resolves #crypto through the package's `imports` to Web Crypto: no node:crypto in the bundle.
+    writeFileSync(
+      join(consumer, 'browser-app.js'),
+      `${flow("import { generateSecret, sign, verify } from 'immigraflow/webhooks'")}`,
+    )
+    await run(
+      bin('esbuild'),
+      ['browser-app.js', '--bundle', '--platform=browser', '--format=esm', '--outfile=browser-bundle.mjs'],
+      {
+        cwd: consumer,
+      },
+    )
+    const bundle = readFileSync(join(consumer, 'browser-bundle.mjs'), 'utf8')
+    expect(bundle).not.toMatch(/createHmac|["'](node:)?crypto["']/)
+    expect(JSON.parse((await node(['browser-bundle.mjs'])).stdout)).toEqual(['Web Crypto used', true])
   })
 
   it('runs the immigraflow-mock bin, which prints its URL and stops on SIGTERM', async () => {

@@ -22,6 +22,9 @@ const imports: Import[] = readdirSync(webhooksDir)
     })),
   )
 
+/** The one module that may import Node built-ins: `#crypto` under the `node` condition. */
+const NODE_CRYPTO = 'crypto-node.ts'
+
 const isZod = ({ specifier }: Import) => specifier === 'zod' || specifier.startsWith('zod/')
 
 /** Where a relative specifier points, relative to src/ (e.g. `core/base-error`); undefined for packages. */
@@ -35,20 +38,35 @@ describe('src/webhooks stays platform neutral', () => {
     expect(imports.some((entry) => entry.specifier === '../core/base-error')).toBe(true)
   })
 
-  it('imports no node: module or Node built-in', () => {
+  it('imports no node: module or Node built-in, except in the node:crypto implementation of #crypto', () => {
     const builtins = new Set(builtinModules)
-    const offending = imports.filter(
-      ({ specifier }) => specifier.startsWith('node:') || builtins.has(specifier.split('/')[0] as string),
-    )
-    expect(offending).toEqual([])
+    const isBuiltin = ({ specifier }: Import) =>
+      specifier.startsWith('node:') || builtins.has(specifier.split('/')[0] as string)
+    expect(imports.filter((entry) => entry.file !== NODE_CRYPTO && isBuiltin(entry))).toEqual([])
+    expect(
+      imports.filter((entry) => entry.file === NODE_CRYPTO && isBuiltin(entry)).map((entry) => entry.specifier),
+    ).toEqual(['node:crypto'])
   })
 
-  it('imports nothing of the client: only its own files, the error base, generated code and zod', () => {
+  it('reaches the crypto implementations only through #crypto, which package.json maps by condition', () => {
+    const direct = imports.filter((entry) => /^webhooks\/crypto-/.test(target(entry) ?? ''))
+    expect(direct).toEqual([])
+    expect(imports.some((entry) => entry.specifier === '#crypto')).toBe(true)
+    const { imports: map } = JSON.parse(readFileSync(join(srcDir, '..', 'package.json'), 'utf8'))
+    expect(map['#crypto']).toEqual({
+      node: { import: './dist/crypto/node.js', require: './dist/crypto/node.cjs' },
+      default: { import: './dist/crypto/web.js', require: './dist/crypto/web.cjs' },
+    })
+  })
+
+  it('imports nothing of the client: only its own files, the error base, generated code, zod and #crypto', () => {
     const allowed = (path: string) =>
       path.startsWith('webhooks/') || path === 'core/base-error' || path.startsWith('generated/')
     const offending = imports.filter((entry) => {
       const path = target(entry)
-      return path === undefined ? !isZod(entry) : !allowed(path)
+      if (path !== undefined) return !allowed(path)
+      const nodeCrypto = entry.file === NODE_CRYPTO && entry.specifier === 'node:crypto'
+      return !isZod(entry) && entry.specifier !== '#crypto' && !nodeCrypto
     })
     expect(offending).toEqual([])
   })
