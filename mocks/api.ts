@@ -4,9 +4,10 @@
  * fetch exists; the MSW hosts (`mocks/msw.ts`) and the standalone server put it behind theirs.
  */
 import { encodeBase64 } from '../src/webhooks/encoding'
+import { ChangeFeed, type MockChange } from './changes'
 import { type MockClock, Scheduler, Tracker } from './clock'
 import type { MockContext } from './context'
-import { emitEvent, runDelivery } from './delivery'
+import { emitEvent, redeliverEvent, runDelivery } from './delivery'
 import { createFaultController, type FaultController, NO_FAULTS, validateGlobalFaults } from './faults'
 import { caseHandlers } from './handlers/cases'
 import { checkHandlers } from './handlers/check'
@@ -143,6 +144,26 @@ export function routerOf(api: MockApi): Router | undefined {
   return routers.get(api)
 }
 
+/** The change feed behind each mock (the control stream and the state file listen to it). */
+const feeds = new WeakMap<MockApi, ChangeFeed>()
+
+/** The change feed of a mock made by `createMockApi`; undefined for any other object. */
+export function changesOf(api: MockApi): ChangeFeed | undefined {
+  return feeds.get(api)
+}
+
+const contexts = new WeakMap<MockApi, MockContext>()
+
+/**
+ * Schedules event `eventId` to be sent again, now, to every active endpoint subscribed to it
+ * (one attempt each, never retried; `api.idle()` waits for them). Undefined when the mock has
+ * no such event (or was not made by `createMockApi`), else how many endpoints it goes to.
+ */
+export function redeliverEventOf(api: MockApi, eventId: string): number | undefined {
+  const ctx = contexts.get(api)
+  return ctx ? redeliverEvent(ctx, eventId) : undefined
+}
+
 const isRequest = (input: unknown): input is Request => typeof Request !== 'undefined' && input instanceof Request
 
 /** Settles as `answer` does, or rejects with the signal's reason when it aborts first. */
@@ -190,14 +211,49 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const store = new MockStore(current)
   const uscis = createUscis(current)
   const faults = createFaultController(current)
+  const feed = new ChangeFeed()
+  // How many outbox messages and delivery attempts the listeners have been told about.
+  let seen = { outbox: 0, deliveries: 0 }
+  /** Announces `change` (if any), then every outbox message and delivery attempt not announced yet. */
+  const announce = (change?: MockChange) => {
+    const live = state
+    const from = seen
+    seen = { outbox: live.outbox.length, deliveries: live.deliveries.length }
+    if (!feed.active) return
+    if (change) feed.publish(change)
+    const now = isoTime(live.now)
+    for (const message of live.outbox.slice(from.outbox)) feed.publish({ kind: 'outbox', now, message_id: message.id })
+    for (const attempt of live.deliveries.slice(from.deliveries)) {
+      feed.publish({
+        kind: 'delivery',
+        now,
+        event_id: attempt.event_id,
+        webhook_id: attempt.webhook_id,
+        outcome: attempt.outcome,
+      })
+    }
+  }
+  const simple = (kind: 'clock' | 'reset' | 'restore' | 'faults' | 'uscis') =>
+    announce({ kind, now: isoTime(state.now) })
   let ctx: MockContext
   const clock = new Scheduler({
     state: current,
     tracker,
     run: async (job: Job) => {
-      if (job.kind === 'notify') runNotification(ctx, job)
-      else await runDelivery(ctx, job)
+      if (job.kind === 'notify') {
+        runNotification(ctx, job)
+        announce({
+          kind: 'notification',
+          now: isoTime(state.now),
+          status_update_id: job.status_update_id,
+          channel: job.channel,
+        })
+      } else {
+        await runDelivery(ctx, job)
+        announce()
+      }
     },
+    moved: () => simple('clock'),
   })
   ctx = {
     keysInFlight: new Map(),
@@ -213,6 +269,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     token: (length) => randomToken(state.random, length),
     random: () => nextRandom(state.random),
     secret: () => `whsec_${encodeBase64(randomBytes(state.random, 32))}`,
+    changed: announce,
     emit: (type, data) =>
       emitEvent(ctx, {
         id: `evt_${randomToken(state.random, 20)}`,
@@ -253,12 +310,29 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return toResponse(reply)
   }
 
+  // The controls given out announce what they change; the handlers use the plain ones (a
+  // request's changes are announced once, when it is answered).
+  const steered = <T extends object>(target: T, methods: Array<keyof T>, kind: 'faults' | 'uscis'): T => {
+    const copy = { ...target }
+    for (const name of methods) {
+      const method = target[name] as (...args: unknown[]) => unknown
+      Object.assign(copy, {
+        [name]: (...args: unknown[]) => {
+          const result = method.apply(target, args)
+          simple(kind)
+          return result
+        },
+      })
+    }
+    return copy
+  }
+
   const api: MockApi = {
     baseUrl,
     store,
     clock,
-    uscis,
-    faults,
+    uscis: steered(uscis, ['advance', 'setStatus', 'fail', 'recover'], 'uscis'),
+    faults: steered(faults, ['set', 'clear'], 'faults'),
     get outbox() {
       return state.outbox
     },
@@ -273,6 +347,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     },
     reset() {
       state = structuredClone(initial)
+      seen = { outbox: state.outbox.length, deliveries: state.deliveries.length }
+      simple('reset')
     },
     snapshot() {
       return { version: 1, state: structuredClone(state) }
@@ -280,6 +356,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     restore(snapshot) {
       if (snapshot?.version !== 1) throw new TypeError('restore() needs a snapshot taken by snapshot()')
       state = structuredClone(snapshot.state)
+      seen = { outbox: state.outbox.length, deliveries: state.deliveries.length }
+      simple('restore')
     },
     idle: () => clock.idle(),
     async handle(request) {
@@ -289,5 +367,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     fetch,
   }
   routers.set(api, router)
+  feeds.set(api, feed)
+  contexts.set(api, ctx)
   return api
 }

@@ -49,6 +49,8 @@ export interface ClockHost {
   state(): MockState
   run(job: Job): Promise<void>
   tracker: Tracker
+  /** Told once an `advance` has moved time and run what fell due. */
+  moved?(): void
 }
 
 /** The mock clock with its queue of jobs (notification retries, webhook deliveries). */
@@ -118,6 +120,7 @@ export class Scheduler implements MockClock {
       await this.idle()
     }
     this.host.state().now = target
+    this.host.moved?.()
   }
 
   async advanceTo(time: number | string | Date): Promise<void> {

@@ -1,4 +1,5 @@
 /** What every part of one mock instance shares. Created by `createMockApi`; never module-level. */
+import type { MockChange } from './changes'
 import type { Scheduler } from './clock'
 import type { MockState, MockStore, WebhookEvent } from './store'
 import type { UscisSimulator } from './uscis'
@@ -29,6 +30,8 @@ export interface MockContext {
    * is done: a second request with the same key waits for it, then replays its answer.
    */
   readonly keysInFlight: Map<string, Promise<void>>
+  /** Announces a change of the state to the mock's listeners (the control stream, a state file). */
+  changed(change: MockChange): void
   /** Records an event and schedules its deliveries. */
   emit<T extends WebhookEvent['type']>(type: T, data: Extract<WebhookEvent, { type: T }>['data']): WebhookEvent
 }

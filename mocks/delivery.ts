@@ -54,6 +54,40 @@ export function activeSecrets(webhook: WebhookRecord, now: number): string[] {
 
 export const ROTATION_OVERLAP_MS = DAY
 
+/** How much of a receiver's answer a delivery attempt keeps. */
+export const RESPONSE_EXCERPT_CHARS = 500
+
+/**
+ * Sends a recorded event again, now, to every active endpoint subscribed to its type: one
+ * attempt each, never retried, with the event's original `webhook-id`. Undefined when no event
+ * has this id; otherwise the number of endpoints it goes to (the attempts run on the mock clock).
+ */
+export function redeliverEvent(ctx: MockContext, eventId: string): number | undefined {
+  const state = ctx.state()
+  const event = state.events.find((candidate) => candidate.id === eventId)
+  if (!event) return undefined
+  const original = state.deliveries.find((attempt) => attempt.event_id === eventId)
+  const messageId = original?.message_id ?? `msg_${ctx.token(20)}`
+  const body = JSON.stringify(event)
+  let endpoints = 0
+  for (const id of state.webhookIds) {
+    const webhook = state.webhooks.get(id)
+    if (!webhook?.active || !subscribes(webhook, event.type)) continue
+    endpoints++
+    ctx.clock.schedule(state.now, {
+      kind: 'deliver',
+      webhook_id: id,
+      event_id: event.id,
+      event_type: event.type,
+      message_id: messageId,
+      body,
+      attempt: 1,
+      redelivery: true,
+    })
+  }
+  return endpoints
+}
+
 /** One delivery attempt. */
 export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'deliver' }>): Promise<void> {
   const webhook = ctx.store.getWebhook(job.webhook_id)
@@ -68,6 +102,8 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
   })
   let status: number | null = null
   let error: string | null = null
+  let excerpt: string | null = null
+  const started = Date.now()
   try {
     const response = await ctx.fetch(webhook.url, {
       method: 'POST',
@@ -86,7 +122,13 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
       const location = response.headers.get('location')
       error = `The endpoint answered with a redirect${location ? ` to ${location}` : ''}; deliveries do not follow redirects, so point the webhook at the final URL`
     }
-    await response.arrayBuffer().catch(() => undefined)
+    const text = await response.text().catch(() => '')
+    excerpt =
+      text.length === 0
+        ? null
+        : text.length <= RESPONSE_EXCERPT_CHARS
+          ? text
+          : `${text.slice(0, RESPONSE_EXCERPT_CHARS)}…`
   } catch (cause) {
     const name = (cause as Error).name
     error =
@@ -94,6 +136,7 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
         ? `The endpoint did not answer within ${ctx.deliveryTimeoutMs} ms`
         : `Network error: ${(cause as Error).message}`
   }
+  const durationMs = Date.now() - started
   const state = ctx.state()
   const delivered = error === null && status !== null && status >= 200 && status < 300
   const delay = DELIVERY_RETRY_DELAYS_MS[job.attempt - 1]
@@ -108,7 +151,7 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
         current.disabled_reason = `The endpoint answered 410 Gone on ${isoTime(attemptedAt)}; no more events are sent until it is re-enabled.`
         current.updated_at = isoTime(state.now)
       }
-    } else if (delay !== undefined) {
+    } else if (delay !== undefined && !job.redelivery) {
       outcome = 'retry_scheduled'
       // Jitter from the message, endpoint and attempt, so concurrent deliveries finishing in any order stay deterministic.
       const jitter = nextRandom(seedState(`${job.message_id}:${job.webhook_id}:${job.attempt}`, 'jitter'))
@@ -131,5 +174,10 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
     attempted_at: isoTime(attemptedAt),
     outcome,
     next_attempt_at: nextAt === null ? null : isoTime(nextAt),
+    duration_ms: durationMs,
+    response_excerpt: excerpt,
+    timestamp: headers['webhook-timestamp'],
+    signature: headers['webhook-signature'],
+    redelivery: job.redelivery === true,
   })
 }

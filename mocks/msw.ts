@@ -5,7 +5,25 @@
  */
 import { type HttpHandler, http } from 'msw'
 import { createMockApi as createNeutralMockApi, type MockApi, type MockApiOptions } from './api'
+import { handleControl } from './control'
 import { markOwnHandler } from './own-handlers'
+
+/** What `mockHandlers` serves besides the API. */
+export interface MockHandlerOptions {
+  /**
+   * Also serve the control routes under `<baseUrl>/__mock/` (state, outbox, clock, faults,
+   * redeliver, snapshot, stream, …), as the standalone server does. Default false.
+   */
+  controls?: boolean
+  /** With `controls`: the key the control routes require (`Authorization: Bearer <apiKey>`). */
+  apiKey?: string
+}
+
+/** `createMockApi`'s options, plus `controls` to serve the control routes as MSW handlers too. */
+export interface MswMockApiOptions extends MockApiOptions {
+  /** Also serve the control routes under `<baseUrl>/__mock/`. Default false. */
+  controls?: boolean
+}
 
 /** A mock with MSW handlers: pass them to `setupServer` / `setupWorker`, or append your own. */
 export interface MswMockApi extends MockApi {
@@ -21,15 +39,22 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$
  * Requests the mock does not answer (paths outside `/v1`) go on to the next handler, or to
  * MSW's `onUnhandledRequest`.
  */
-export function mockHandlers(api: MockApi): HttpHandler[] {
+export function mockHandlers(api: MockApi, options: MockHandlerOptions = {}): HttpHandler[] {
   // A RegExp path: MSW matches it against origin and path without decoding anything.
-  const handler = http.all(new RegExp(`^${escapeRegExp(api.baseUrl)}(/|$)`, 'i'), ({ request }) => api.handle(request))
+  const origin = escapeRegExp(api.baseUrl)
+  const handler = http.all(new RegExp(`^${origin}(/|$)`, 'i'), ({ request }) => api.handle(request))
   markOwnHandler(handler)
-  return [handler]
+  if (!options.controls) return [handler]
+  const controls = http.all(new RegExp(`^${origin}/__mock/`, 'i'), ({ request }) =>
+    handleControl(api, request, { apiKey: options.apiKey }),
+  )
+  markOwnHandler(controls)
+  return [controls, handler]
 }
 
-/** `createMockApi` from `immigraflow/mock`, plus the MSW `handlers` that serve it. */
-export function createMockApi(options: MockApiOptions = {}): MswMockApi {
-  const api = createNeutralMockApi(options)
-  return Object.assign(api, { handlers: mockHandlers(api) })
+/** `createMockApi` from `immigraflow/mock`, plus the MSW `handlers` that serve it (and its controls, with `controls: true`). */
+export function createMockApi(options: MswMockApiOptions = {}): MswMockApi {
+  const { controls, ...apiOptions } = options
+  const api = createNeutralMockApi(apiOptions)
+  return Object.assign(api, { handlers: mockHandlers(api, { controls, apiKey: options.apiKey }) })
 }

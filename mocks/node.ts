@@ -3,11 +3,10 @@
  * in-process tests and `startMockServer` for a real HTTP server.
  */
 import { type SetupServer, setupServer } from 'msw/node'
-import type { MockApiOptions } from './api'
-import { createMockApi, type MswMockApi } from './msw'
+import { createMockApi, type MswMockApi, type MswMockApiOptions } from './msw'
 
 export * from './index'
-export { createMockApi, type MswMockApi, mockHandlers } from './msw'
+export { createMockApi, type MockHandlerOptions, type MswMockApi, type MswMockApiOptions, mockHandlers } from './msw'
 export { createRequestListener, type RunningMockServer, type StartMockServerOptions, startMockServer } from './server'
 
 /** An MSW server with the mock's handler; `server.api` is the mock (store, clock, uscis, outbox, …). */
@@ -16,9 +15,10 @@ export type MockServer = SetupServer & { readonly api: MswMockApi }
 /**
  * MSW's `setupServer(...api.handlers)` with the mock attached as `.api`. Call `listen()` /
  * `close()` as usual; `api.reset()` between tests gives a clean mock. For the SDK alone,
- * `fetch: api.fetch` needs no MSW at all.
+ * `fetch: api.fetch` needs no MSW at all. With `controls: true` the control routes answer too,
+ * under `<baseUrl>/__mock/`.
  */
-export function setupMockServer(options: MockApiOptions = {}): MockServer {
+export function setupMockServer(options: MswMockApiOptions = {}): MockServer {
   const api = createMockApi(options)
   return Object.assign(setupServer(...api.handlers), { api })
 }

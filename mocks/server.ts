@@ -22,11 +22,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { HttpHandler } from 'msw'
 import { createMockApi, type MockApi, type MockApiOptions, routerOf } from './api'
-import { validateGlobalFaults } from './faults'
+import { CONTROL_PREFIX, controlBodyLimit, controlReply } from './control'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
-import type { GlobalFaults } from './store'
-import { UnknownReceiptError } from './uscis'
 
 export interface StartMockServerOptions extends MockApiOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -53,15 +51,6 @@ const CORS_HEADERS = {
   'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-Request-Id, Prefer',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Expose-Headers': 'X-Request-Id, Idempotent-Replayed, Retry-After',
-}
-
-class ControlError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
 }
 
 /** Sends JSON with an `X-Request-Id`: every response of the server carries one. */
@@ -113,132 +102,33 @@ export function readBody(req: IncomingMessage, keep = MAX_BODY_BYTES): Promise<R
 
 const tooLarge = (size: number) => `The request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes (1 MiB).`
 
-function parseControlBody(raw: Buffer): Record<string, unknown> {
-  if (raw.length === 0) return {}
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(raw.toString('utf8'))
-  } catch {
-    throw new ControlError(400, 'The body is not valid JSON.')
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new ControlError(400, 'The body must be a JSON object.')
-  return parsed as Record<string, unknown>
+/** What the server's request listener needs beyond the mock. */
+export interface RequestListenerOptions {
+  /** When set, the control routes need it too (`Authorization: Bearer <apiKey>`, or `?key=` for the console and stream). */
+  apiKey?: string
 }
 
-function optionalNumber(body: Record<string, unknown>, name: string): number | undefined {
-  const value = body[name]
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ControlError(400, `${name} must be a number.`)
-  return value
-}
-
-const FAULT_FIELDS = ['fail_rate', 'code', 'latency_ms', 'reset']
-const faultsBody = (global: GlobalFaults) => ({
-  fail_rate: global.failRate,
-  code: global.code,
-  latency_ms: global.latencyMs,
-  reset: global.reset,
-})
-
-/** The `/__mock/…` control routes. */
-async function control(
-  api: MockApi,
-  method: string,
-  path: string,
-  raw: Buffer,
-): Promise<{ status: number; body?: unknown }> {
-  const body = method === 'POST' ? parseControlBody(raw) : {}
-  const route = `${method} ${path}`
-  if (route === 'GET health')
-    return {
-      status: 200,
-      body: { status: 'ok', now: api.clock.iso(), base_url: api.baseUrl, pending_jobs: api.clock.pending() },
-    }
-  if (route === 'POST reset') {
-    await api.idle()
-    api.reset()
-    return { status: 200, body: { status: 'reset', now: api.clock.iso() } }
-  }
-  if (route === 'POST idle') {
-    await api.idle()
-    return { status: 200, body: { status: 'idle', now: api.clock.iso() } }
-  }
-  if (route === 'GET outbox') return { status: 200, body: { data: api.outbox } }
-  if (route === 'GET deliveries') return { status: 200, body: { data: api.deliveries } }
-  if (route === 'GET events') return { status: 200, body: { data: api.events } }
-  if (route === 'GET requests') return { status: 200, body: { data: api.requests } }
-  if (route === 'POST clock') {
-    const advance = optionalNumber(body, 'advance_ms')
-    if (advance === undefined || advance < 0) throw new ControlError(400, 'Send { "advance_ms": <milliseconds ≥ 0> }.')
-    await api.clock.advance(advance)
-    return { status: 200, body: { now: api.clock.iso(), pending_jobs: api.clock.pending() } }
-  }
-  if (route === 'POST faults') {
-    const unknown = Object.keys(body).filter((name) => !FAULT_FIELDS.includes(name))
-    if (unknown.length > 0) {
-      throw new ControlError(400, `Unknown field ${unknown.join(', ')}; send any of ${FAULT_FIELDS.join(', ')}.`)
-    }
-    if (body.reset !== undefined && typeof body.reset !== 'boolean')
-      throw new ControlError(400, 'reset must be true or false.')
-    const settings = {
-      failRate: optionalNumber(body, 'fail_rate'),
-      code: optionalNumber(body, 'code'),
-      latencyMs: optionalNumber(body, 'latency_ms'),
-      reset: body.reset,
-    }
-    const errors = validateGlobalFaults(settings, { failRate: 'fail_rate', code: 'code', latencyMs: 'latency_ms' })
-    if (errors.length > 0) throw new ControlError(400, `${errors.join('; ')}.`)
-    return { status: 200, body: faultsBody(api.faults.set(settings)) }
-  }
-  if (route === 'DELETE faults') {
-    api.faults.clear()
-    return { status: 200, body: faultsBody(api.faults.get()) }
-  }
-  if (route === 'POST uscis') {
-    const outage = body.outage
-    if (outage === null) {
-      api.uscis.recover()
-      return { status: 200, body: { outage: null } }
-    }
-    if (typeof outage !== 'object' || outage === undefined)
-      throw new ControlError(
-        400,
-        'Send { "outage": { "status": 429 | 502 | 503, "retry_after": s, "times": n } } or { "outage": null }.',
-      )
-    const settings = outage as Record<string, unknown>
-    const status = settings.status
-    if (status !== 429 && status !== 502 && status !== 503)
-      throw new ControlError(400, 'outage.status must be 429, 502 or 503.')
-    api.uscis.fail({
-      status,
-      retryAfter: optionalNumber(settings, 'retry_after'),
-      times: optionalNumber(settings, 'times'),
-    })
-    return { status: 200, body: { outage: api.uscis.outage() } }
-  }
-  const uscis = /^POST uscis\/([^/]+)$/.exec(route)
-  if (uscis) {
-    const receipt = decodeURIComponent(uscis[1] as string)
-    try {
-      if (body.advance === true) return { status: 200, body: { status: api.uscis.advance(receipt) } }
-      if (typeof body.status === 'string' && body.status.trim())
-        return { status: 200, body: { status: api.uscis.setStatus(receipt, body.status) } }
-    } catch (error) {
-      if (error instanceof UnknownReceiptError) throw new ControlError(404, error.message)
-      throw error
-    }
-    throw new ControlError(400, 'Send { "advance": true } or { "status": "<USCIS title>" }.')
-  }
-  throw new ControlError(404, `No control route ${method} /__mock/${path}.`)
+interface ListenerState extends RequestListenerOptions {
+  /** Ends each open `/__mock/stream`. */
+  readonly streams: Set<() => void>
 }
 
 /** A node:http request listener that serves the mock and its control routes. */
-export function createRequestListener(api: MockApi): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(
+  api: MockApi,
+  options: RequestListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return listenerWithStreams(api, { ...options, streams: new Set() })
+}
+
+function listenerWithStreams(
+  api: MockApi,
+  options: ListenerState,
+): (req: IncomingMessage, res: ServerResponse) => void {
   let served = 0
   const nextId = () => ++served
   return (req, res) => {
-    void handle(api, req, res, nextId).catch((error: unknown) => {
+    void handle(api, req, res, nextId, options).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy()
         return
@@ -254,6 +144,58 @@ export function createRequestListener(api: MockApi): (req: IncomingMessage, res:
   }
 }
 
+/** Answers a control route; a stream is piped until the client leaves or the server closes. */
+async function serveControl(
+  api: MockApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  body: ReadBody,
+  requestId: string,
+  options: ListenerState,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://mock')
+  const reply = await controlReply(
+    api,
+    {
+      method: req.method ?? 'GET',
+      path,
+      query: url.searchParams,
+      header: (name) => {
+        const value = req.headers[name]
+        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+      },
+      body: body.raw,
+      ...(body.cut ? { bodySize: body.size } : {}),
+    },
+    { apiKey: options.apiKey, requestId },
+  )
+  const headers: Record<string, string> = { ...CORS_HEADERS, ...reply.headers }
+  if (!(reply.body instanceof ReadableStream)) {
+    const text = reply.body === null ? EMPTY : Buffer.from(reply.body)
+    headers['Content-Length'] = String(text.length)
+    res.writeHead(reply.status, headers)
+    res.end(text)
+    return
+  }
+  const reader = reply.body.getReader()
+  const end = () => {
+    options.streams.delete(end)
+    void reader.cancel().catch(() => undefined)
+    if (!res.writableEnded) res.end()
+  }
+  options.streams.add(end)
+  res.on('close', end)
+  res.writeHead(reply.status, headers)
+  res.flushHeaders()
+  for (;;) {
+    const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }))
+    if (chunk.done) break
+    res.write(chunk.value)
+  }
+  end()
+}
+
 /**
  * The MSW handlers a request must go through when the mock's `handlers` (from
  * `immigraflow/mock/node`) hold anything but the mock's own catch-all; null otherwise.
@@ -261,10 +203,16 @@ export function createRequestListener(api: MockApi): (req: IncomingMessage, res:
 function bridgedHandlers(api: MockApi): HttpHandler[] | null {
   const handlers: unknown = (api as { handlers?: unknown }).handlers
   if (!Array.isArray(handlers)) return null
-  return handlers.length === 1 && isOwnHandler(handlers[0]) ? null : (handlers as HttpHandler[])
+  return handlers.length > 0 && handlers.every(isOwnHandler) ? null : (handlers as HttpHandler[])
 }
 
-async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, nextId: () => number): Promise<void> {
+async function handle(
+  api: MockApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  nextId: () => number,
+  options: ListenerState,
+): Promise<void> {
   const method = req.method ?? 'GET'
   const target = req.url ?? '/'
   if (method === 'OPTIONS') {
@@ -273,41 +221,21 @@ async function handle(api: MockApi, req: IncomingMessage, res: ServerResponse, n
     res.end()
     return
   }
-  const isControl = target.startsWith('/__mock/')
+  const isControl = target.startsWith(CONTROL_PREFIX)
+  const controlPath = isControl ? (target.slice(CONTROL_PREFIX.length).split('?')[0] as string) : ''
   const router = routerOf(api)
   const bridged = isControl ? null : bridgedHandlers(api)
   // MSW's handlers (the bridge, used when the list holds handlers of the user's own) read the
-  // whole body from a fetch Request: they get it all. The mock's routes and controls need no
-  // more than 1 MiB of it.
-  const keep = isControl || (router && !bridged) ? MAX_BODY_BYTES : Number.POSITIVE_INFINITY
+  // whole body from a fetch Request: they get it all. The mock's routes need no more than 1 MiB
+  // of it, the controls no more than their limit.
+  const keep = isControl
+    ? controlBodyLimit(controlPath)
+    : router && !bridged
+      ? MAX_BODY_BYTES
+      : Number.POSITIVE_INFINITY
   const body = await readBody(req, keep)
   if (isControl) {
-    const path = target.slice('/__mock/'.length).split('?')[0] as string
-    const requestId = serverRequestId(req, nextId)
-    if (body.cut) {
-      sendJson(res, 413, { error: { code: 'payload_too_large', message: tooLarge(body.size) } }, requestId)
-      return
-    }
-    try {
-      const result = await control(api, method, path, body.raw)
-      sendJson(res, result.status, result.body, requestId)
-    } catch (error) {
-      // Bad input to a control (an undecodable receipt, a clock past the last date, an invalid
-      // outage) is the caller's mistake: 400, not a crash.
-      if (error instanceof RangeError || error instanceof URIError) {
-        sendJson(res, 400, { error: { code: 'bad_request', message: error.message } }, requestId)
-        return
-      }
-      if (!(error instanceof ControlError)) throw error
-      sendJson(
-        res,
-        error.status,
-        {
-          error: { code: error.status === 404 ? 'not_found' : 'bad_request', message: error.message },
-        },
-        requestId,
-      )
-    }
+    await serveControl(api, req, res, controlPath, body, serverRequestId(req, nextId), options)
     return
   }
   // The mock's own routes answer without MSW: no fetch Request or Response is built on the way.
@@ -463,7 +391,8 @@ const EMPTY = Buffer.alloc(0)
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
   const { port = 0, host = '127.0.0.1', api: given, ...apiOptions } = options
   const api = given ?? createMockApi(apiOptions)
-  const server = createServer(createRequestListener(api))
+  const streams = new Set<() => void>()
+  const server = createServer(listenerWithStreams(api, { apiKey: options.apiKey, streams }))
   server.keepAliveTimeout = 5_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -481,6 +410,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
+        for (const end of [...streams]) end()
         server.closeAllConnections()
       }),
   }

@@ -100,6 +100,16 @@ export interface DeliveryAttempt {
   attempted_at: string
   outcome: 'delivered' | 'retry_scheduled' | 'failed' | 'endpoint_disabled'
   next_attempt_at: string | null
+  /** How long the receiver took to answer (or fail), in real milliseconds. */
+  duration_ms: number
+  /** The start of the receiver's response body (500 characters at most), or null when it sent none. */
+  response_excerpt: string | null
+  /** The `webhook-timestamp` header sent (`message_id` is the `webhook-id` header). */
+  timestamp: string
+  /** The `webhook-signature` header sent. */
+  signature: string
+  /** Sent again by hand (`POST /__mock/events/{id}/redeliver`): one attempt, never retried. */
+  redelivery: boolean
 }
 
 /** One request the mock answered. */
@@ -114,6 +124,24 @@ export interface RequestLogEntry {
   fault: string | null
   idempotent_replay: boolean
   received_at: string
+  /** The request body's first `LOGGED_BODY_CHARS` characters, or null when it had none. */
+  request_body: string | null
+  /** The response body's first `LOGGED_BODY_CHARS` characters, or null when it had none. */
+  response_body: string | null
+}
+
+/** How much of each body the request log keeps. */
+export const LOGGED_BODY_CHARS = 2_000
+
+/**
+ * A body as the request log keeps it: whole when short, else its first `LOGGED_BODY_CHARS`
+ * characters copied into a string of their own (a `slice` of a long string keeps the whole
+ * original alive in V8, and the log holds 10 000 entries).
+ */
+export function loggedBody(text: string | null): string | null {
+  if (text === null || text.length === 0) return null
+  if (text.length <= LOGGED_BODY_CHARS) return text
+  return `${JSON.parse(JSON.stringify(text.slice(0, LOGGED_BODY_CHARS)))}…`
 }
 
 /** A stored response for an `Idempotency-Key`. */
@@ -135,6 +163,8 @@ export type Job =
       message_id: string
       body: string
       attempt: number
+      /** A delivery sent again by hand: one attempt, no retries. */
+      redelivery?: boolean
     }
 
 export interface ScheduledJob {

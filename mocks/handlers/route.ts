@@ -14,7 +14,7 @@ import type * as z from 'zod/mini'
 import { type OperationId, operations } from '../../src/generated/zod'
 import type { MockContext } from '../context'
 import { decideFault, parsePrefer } from '../faults'
-import type { RequestLogEntry } from '../store'
+import { loggedBody, type RequestLogEntry } from '../store'
 import {
   ApiError,
   CODE_BY_STATUS,
@@ -195,14 +195,26 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     fault: null,
     idempotent_replay: false,
     received_at: ctx.now(),
+    request_body: null,
+    response_body: null,
   }
   const finish = (reply: MockReply): MockReply => {
     log.status = reply.reset ? 0 : reply.status
+    log.request_body = loggedBody(bodyText)
+    if (!reply.reset) log.response_body = loggedBody(reply.body)
     const requests = ctx.state().requests
     requests.push(log)
     // shift() drops the oldest in constant time; splice(0, n) moved all 10 000 entries on every request.
     while (requests.length > MAX_LOGGED_REQUESTS) requests.shift()
     ctx.clock.runDue()
+    ctx.changed({
+      kind: 'request',
+      now: log.received_at,
+      method: log.method,
+      path: log.path,
+      status: log.status,
+      request_id: requestId,
+    })
     return reply
   }
 

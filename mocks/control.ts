@@ -1,0 +1,503 @@
+/**
+ * The control routes under `/__mock/`: read the mock's state, outbox, deliveries, events and
+ * request log; move its clock; steer USCIS and faults; redeliver an event; reset; download and
+ * restore snapshots; follow every change as server-sent events. One module for every host: the
+ * standalone server serves it, the MSW hosts serve it when asked (`controls: true`), and any
+ * other host can answer with `handleControl(api, request)`. Platform-neutral: no `node:`
+ * module, no msw.
+ *
+ * With an `apiKey`, every control route needs `Authorization: Bearer <apiKey>`; the routes a
+ * browser opens without script (the console, the stream, the snapshot download) also take
+ * `?key=<apiKey>`.
+ */
+import { changesOf, type MockApi, redeliverEventOf } from './api'
+import { validateGlobalFaults } from './faults'
+import { MAX_BODY_BYTES } from './handlers/route'
+import { SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
+import type { GlobalFaults, NotifyStatus, StatusUpdate, User, UserStatus, WebhookRecord } from './store'
+import { UnknownReceiptError } from './uscis'
+
+/** What a notification channel did for one status update. */
+export interface ChannelOutcome {
+  status: NotifyStatus
+  attempts: number
+  last_error: string | null
+  sent_at: string | null
+}
+
+/** One status of a case, in English and Spanish, with its notifications. */
+export interface TimelineEntry {
+  /** The status update's id. */
+  id: number
+  status_code: string
+  status_code_es: string
+  status_description: string
+  status_description_es: string
+  form_type: string
+  detail_message: string
+  modified_date: string
+  recorded_at: string
+  notifications: { email: ChannelOutcome; whatsapp: ChannelOutcome }
+}
+
+/** A case with its status timeline, oldest first. */
+export interface CaseView {
+  id: number
+  receipt_number: string
+  user_case_id: string | null
+  description: string | null
+  active: boolean
+  created_at: string
+  last_checked: string | null
+  timeline: TimelineEntry[]
+}
+
+/** A user with their cases, oldest first. */
+export interface UserView {
+  id: number
+  email: string
+  name: string
+  phone: string | null
+  status: UserStatus
+  notify_by_email: boolean
+  notify_by_whatsapp: boolean
+  created_at: string
+  updated_at: string
+  cases: CaseView[]
+}
+
+/** A webhook endpoint, without its secrets. */
+export interface WebhookView {
+  id: number
+  url: string
+  events: string[]
+  description: string | null
+  active: boolean
+  disabled_reason: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** `GET /__mock/state` answers `{ data: MockStateView }`. */
+export interface MockStateView {
+  /** Mock time, RFC 3339. */
+  now: string
+  pending_jobs: number
+  next_job_at: string | null
+  faults: { fail_rate: number; code: number; latency_ms: number; reset: boolean }
+  uscis_outage: { status: 429 | 502 | 503; retry_after: number; remaining: number | null } | null
+  /** Oldest first. */
+  users: UserView[]
+  /** Oldest first. */
+  webhooks: WebhookView[]
+}
+
+export interface ControlOptions {
+  /** When set, control routes need `Authorization: Bearer <apiKey>` (or `?key=` where a browser cannot send headers). */
+  apiKey?: string
+  /** The `X-Request-Id` of the answer; default the caller's, else one of the control routes' own. */
+  requestId?: string
+}
+
+/** A control request as read by any host. `path` is what follows `/__mock/`, without the query. */
+export interface ControlRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  header(name: string): string | null
+  /** The body (at most `controlBodyLimit(path)` bytes are kept). */
+  body: Uint8Array
+  /** The body's full size when more than was kept arrived. */
+  bodySize?: number
+}
+
+/** A control route's answer; the stream's body is a `ReadableStream`. */
+export interface ControlReply {
+  status: number
+  headers: Record<string, string>
+  body: string | ReadableStream<Uint8Array> | null
+}
+
+/** The prefix of every control route. */
+export const CONTROL_PREFIX = '/__mock/'
+/** A snapshot may be much larger than an API request: restore takes up to 256 MiB. */
+export const RESTORE_MAX_BYTES = 256 * 1_048_576
+/** How often the stream sends a keepalive comment (real ms). */
+export const STREAM_KEEPALIVE_MS = 15_000
+/** Messages a stream may hold for a client that does not read before it is closed (the client reconnects). */
+const STREAM_MAX_QUEUED = 10_000
+
+/** How many body bytes a host needs to keep for this control path. */
+export function controlBodyLimit(path: string): number {
+  return path === 'restore' ? RESTORE_MAX_BYTES : MAX_BODY_BYTES
+}
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+const bad = (message: string) => new ControlError(400, 'bad_request', message)
+const utf8 = new TextDecoder()
+
+function parseObject(bytes: Uint8Array): Record<string, unknown> {
+  if (bytes.length === 0) return {}
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(utf8.decode(bytes))
+  } catch {
+    throw bad('The body is not valid JSON.')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw bad('The body must be a JSON object.')
+  return parsed as Record<string, unknown>
+}
+
+function optionalNumber(body: Record<string, unknown>, name: string): number | undefined {
+  const value = body[name]
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw bad(`${name} must be a number.`)
+  return value
+}
+
+const FAULT_FIELDS = ['fail_rate', 'code', 'latency_ms', 'reset']
+const faultsBody = (global: GlobalFaults) => ({
+  fail_rate: global.failRate,
+  code: global.code,
+  latency_ms: global.latencyMs,
+  reset: global.reset,
+})
+
+const channel = (update: StatusUpdate, name: 'email' | 'whatsapp'): ChannelOutcome => ({
+  status: update[`${name}_notify_status`],
+  attempts: update[`${name}_notify_attempts`],
+  last_error: update[`${name}_notify_last_error`],
+  sent_at: update[`${name}_notify_sent_at`],
+})
+
+/** The users (with their cases and timelines) and webhooks of a mock, as `GET /__mock/state` shows them. */
+export function stateView(api: MockApi): MockStateView {
+  const state = api.store.state
+  const userView = (user: User): UserView => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    phone: user.phone,
+    status: user.status,
+    notify_by_email: user.notify_by_email,
+    notify_by_whatsapp: user.notify_by_whatsapp,
+    created_at: user.created_at,
+    updated_at: user.updated_at,
+    cases: (state.caseIdsByUser.get(user.id) ?? []).flatMap((id) => {
+      const record = state.cases.get(id)
+      if (!record) return []
+      return [
+        {
+          id: record.id,
+          receipt_number: record.receipt_number,
+          user_case_id: record.user_case_id,
+          description: record.description,
+          active: record.active,
+          created_at: record.created_at,
+          last_checked: record.last_checked,
+          timeline: api.store.statusUpdatesOf(record.id).map((update) => ({
+            id: update.id,
+            status_code: update.status_code,
+            status_code_es: update.status_code_es,
+            status_description: update.status_description,
+            status_description_es: update.status_description_es,
+            form_type: update.form_type,
+            detail_message: update.detail_message,
+            modified_date: update.modified_date,
+            recorded_at: update.timestamp,
+            notifications: { email: channel(update, 'email'), whatsapp: channel(update, 'whatsapp') },
+          })),
+        },
+      ]
+    }),
+  })
+  const webhookView = (record: WebhookRecord): WebhookView => {
+    const { secret: _secret, previous_secret: _previous, previous_secret_expires_at: _expires, ...view } = record
+    return { ...view, events: [...record.events] }
+  }
+  const outage = api.uscis.outage()
+  return {
+    now: api.clock.iso(),
+    pending_jobs: api.clock.pending(),
+    next_job_at: api.clock.nextDueAt(),
+    faults: faultsBody(api.faults.get()),
+    uscis_outage: outage ? { ...outage } : null,
+    users: state.userIds.flatMap((id) => {
+      const user = state.users.get(id)
+      return user ? [userView(user)] : []
+    }),
+    webhooks: state.webhookIds.flatMap((id) => {
+      const record = state.webhooks.get(id)
+      return record ? [webhookView(record)] : []
+    }),
+  }
+}
+
+const encoder = new TextEncoder()
+
+/** `GET /__mock/stream`: a hello, then one message per change, and keepalive comments. */
+function changeStream(api: MockApi): ReadableStream<Uint8Array> {
+  const feed = changesOf(api)
+  let stop = () => {}
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true
+      const send = (text: string) => {
+        if (!open) return
+        if ((controller.desiredSize ?? 0) < -STREAM_MAX_QUEUED) {
+          stop()
+          controller.close()
+          return
+        }
+        controller.enqueue(encoder.encode(text))
+      }
+      const unsubscribe = feed?.subscribe((change) => send(`data: ${JSON.stringify(change)}\n\n`)) ?? (() => {})
+      const timer = setInterval(() => send(': keepalive\n\n'), STREAM_KEEPALIVE_MS)
+      // A stream left open must not keep a process alive (Node and Bun timers have unref).
+      ;(timer as { unref?: () => void }).unref?.()
+      stop = () => {
+        open = false
+        clearInterval(timer)
+        unsubscribe()
+      }
+      send(`retry: 1000\n\ndata: ${JSON.stringify({ kind: 'hello', now: api.clock.iso() })}\n\n`)
+    },
+    cancel() {
+      stop()
+    },
+  })
+}
+
+/** Routes a browser may open without script, so they also take `?key=`. */
+const KEY_IN_QUERY = new Set(['GET ', 'GET console', 'GET stream', 'GET snapshot'])
+
+function authorized(request: ControlRequest, apiKey: string | undefined): boolean {
+  if (apiKey === undefined) return true
+  const header = request.header('authorization')
+  const match = header ? /^Bearer\s+(\S.*)$/i.exec(header.trim()) : null
+  if (match && (match[1] as string).trim() === apiKey) return true
+  return KEY_IN_QUERY.has(`${request.method} ${request.path}`) && request.query.get('key') === apiKey
+}
+
+const json = (status: number, body: unknown, requestId: string): ControlReply => ({
+  status,
+  headers: {
+    'X-Request-Id': requestId,
+    'Cache-Control': 'no-store',
+    ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+  },
+  body: body === undefined ? null : JSON.stringify(body),
+})
+
+/** Control request ids of each mock (`ctl_000001`, …) when neither the host nor the caller gives one. */
+const counters = new WeakMap<MockApi, number>()
+
+function nextRequestId(api: MockApi): string {
+  const next = (counters.get(api) ?? 0) + 1
+  counters.set(api, next)
+  return `ctl_${String(next).padStart(6, '0')}`
+}
+
+/** Answers one control request (`path` after `/__mock/`). Never throws for bad input: that is a 4xx. */
+export async function controlReply(
+  api: MockApi,
+  request: ControlRequest,
+  options: ControlOptions = {},
+): Promise<ControlReply> {
+  const own = request.header('x-request-id')
+  const requestId = options.requestId ?? (own && own.length <= 200 ? own : nextRequestId(api))
+  const fail = (status: number, code: string, message: string) =>
+    json(status, { error: { code, message, request_id: requestId } }, requestId)
+  if (!authorized(request, options.apiKey)) {
+    return fail(
+      401,
+      'unauthorized',
+      'The mock runs with an API key: send it as "Authorization: Bearer <api key>" on control routes too.',
+    )
+  }
+  const limit = controlBodyLimit(request.path)
+  const size = request.bodySize ?? request.body.byteLength
+  if (size > limit)
+    return fail(413, 'payload_too_large', `The request body is ${size} bytes; the limit is ${limit} bytes.`)
+  try {
+    const answer = await route(api, request, requestId)
+    return answer.stream
+      ? {
+          status: 200,
+          headers: {
+            'X-Request-Id': requestId,
+            'Content-Type': 'text/event-stream; charset=utf-8',
+            'Cache-Control': 'no-store',
+            'X-Accel-Buffering': 'no',
+          },
+          body: answer.stream,
+        }
+      : answer.reply
+  } catch (error) {
+    if (error instanceof ControlError) return fail(error.status, error.code, error.message)
+    // Bad input to a control (an undecodable receipt, a clock past the last date, an invalid
+    // outage) is the caller's mistake: 400, not a crash.
+    if (error instanceof RangeError || error instanceof URIError) return fail(400, 'bad_request', error.message)
+    throw error
+  }
+}
+
+type Answer = { stream: ReadableStream<Uint8Array>; reply?: undefined } | { stream?: undefined; reply: ControlReply }
+
+async function route(api: MockApi, request: ControlRequest, requestId: string): Promise<Answer> {
+  const { method, path } = request
+  const key = `${method} ${path}`
+  const ok = (body: unknown, status = 200): Answer => ({ reply: json(status, body, requestId) })
+
+  // CONSOLE: `GET /__mock/` and `GET /__mock/console` serve the console page (mocks/console/page.ts).
+
+  if (key === 'GET stream') return { stream: changeStream(api) }
+  if (key === 'GET snapshot') {
+    const reply = json(200, undefined, requestId)
+    reply.headers['Content-Type'] = 'application/json'
+    reply.headers['Content-Disposition'] = 'attachment; filename="immigraflow-mock-snapshot.json"'
+    reply.body = snapshotToJson(api.snapshot(), api.clock.iso())
+    return { reply }
+  }
+  if (key === 'POST restore') {
+    let snapshot: ReturnType<typeof snapshotFromJson>
+    try {
+      snapshot = snapshotFromJson(utf8.decode(request.body))
+    } catch (error) {
+      if (error instanceof SnapshotError) throw bad(error.message)
+      throw error
+    }
+    // Deliveries in flight would write into the restored state: let them finish first.
+    await api.idle()
+    api.restore(snapshot)
+    return ok({ status: 'restored', now: api.clock.iso() })
+  }
+
+  const body = method === 'POST' ? parseObject(request.body) : {}
+  if (key === 'GET health')
+    return ok({ status: 'ok', now: api.clock.iso(), base_url: api.baseUrl, pending_jobs: api.clock.pending() })
+  if (key === 'GET state') return ok({ data: stateView(api) })
+  if (key === 'POST reset') {
+    await api.idle()
+    api.reset()
+    return ok({ status: 'reset', now: api.clock.iso() })
+  }
+  if (key === 'POST idle') {
+    await api.idle()
+    return ok({ status: 'idle', now: api.clock.iso() })
+  }
+  if (key === 'GET outbox') return ok({ data: api.outbox })
+  if (key === 'GET deliveries') return ok({ data: api.deliveries })
+  if (key === 'GET events') return ok({ data: api.events })
+  if (key === 'GET requests') return ok({ data: api.requests })
+  if (key === 'POST clock') {
+    const advance = optionalNumber(body, 'advance_ms')
+    if (advance === undefined || advance < 0) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
+    await api.clock.advance(advance)
+    return ok({ now: api.clock.iso(), pending_jobs: api.clock.pending() })
+  }
+  if (key === 'POST faults') {
+    const unknown = Object.keys(body).filter((name) => !FAULT_FIELDS.includes(name))
+    if (unknown.length > 0) throw bad(`Unknown field ${unknown.join(', ')}; send any of ${FAULT_FIELDS.join(', ')}.`)
+    if (body.reset !== undefined && typeof body.reset !== 'boolean') throw bad('reset must be true or false.')
+    const settings = {
+      failRate: optionalNumber(body, 'fail_rate'),
+      code: optionalNumber(body, 'code'),
+      latencyMs: optionalNumber(body, 'latency_ms'),
+      reset: body.reset,
+    }
+    const errors = validateGlobalFaults(settings, { failRate: 'fail_rate', code: 'code', latencyMs: 'latency_ms' })
+    if (errors.length > 0) throw bad(`${errors.join('; ')}.`)
+    return ok(faultsBody(api.faults.set(settings)))
+  }
+  if (key === 'DELETE faults') {
+    api.faults.clear()
+    return ok(faultsBody(api.faults.get()))
+  }
+  if (key === 'POST uscis') {
+    const outage = body.outage
+    if (outage === null) {
+      api.uscis.recover()
+      return ok({ outage: null })
+    }
+    if (typeof outage !== 'object' || outage === undefined)
+      throw bad('Send { "outage": { "status": 429 | 502 | 503, "retry_after": s, "times": n } } or { "outage": null }.')
+    const settings = outage as Record<string, unknown>
+    const status = settings.status
+    if (status !== 429 && status !== 502 && status !== 503) throw bad('outage.status must be 429, 502 or 503.')
+    api.uscis.fail({
+      status,
+      retryAfter: optionalNumber(settings, 'retry_after'),
+      times: optionalNumber(settings, 'times'),
+    })
+    return ok({ outage: api.uscis.outage() })
+  }
+  const uscis = /^POST uscis\/([^/]+)$/.exec(key)
+  if (uscis) {
+    const receipt = decodeURIComponent(uscis[1] as string)
+    try {
+      if (body.advance === true) return ok({ status: api.uscis.advance(receipt) })
+      if (typeof body.status === 'string' && body.status.trim())
+        return ok({ status: api.uscis.setStatus(receipt, body.status) })
+    } catch (error) {
+      if (error instanceof UnknownReceiptError) throw new ControlError(404, 'not_found', error.message)
+      throw error
+    }
+    throw bad('Send { "advance": true } or { "status": "<USCIS title>" }.')
+  }
+  const redeliver = /^POST events\/([^/]+)\/redeliver$/.exec(key)
+  if (redeliver) {
+    const eventId = decodeURIComponent(redeliver[1] as string)
+    const before = api.deliveries.length
+    if (redeliverEventOf(api, eventId) === undefined)
+      throw new ControlError(404, 'not_found', `No event ${eventId}; GET /__mock/events lists them.`)
+    await api.idle()
+    const attempts = api.deliveries
+      .slice(before)
+      .filter((attempt) => attempt.event_id === eventId && attempt.redelivery)
+    return ok({ data: attempts })
+  }
+  throw new ControlError(404, 'not_found', `No control route ${method} ${CONTROL_PREFIX}${path}.`)
+}
+
+/** The control path of a URL on the mock's origin (what follows `/__mock/`), or null when it is not one. */
+export function controlPath(api: MockApi, url: URL): string | null {
+  let path = url.pathname
+  const base = new URL(api.baseUrl).pathname.replace(/\/+$/, '')
+  if (base && path.startsWith(`${base}${CONTROL_PREFIX}`)) path = path.slice(base.length)
+  return path.startsWith(CONTROL_PREFIX) ? path.slice(CONTROL_PREFIX.length) : null
+}
+
+/**
+ * Answers a fetch `Request` to a control route (`…/__mock/…` on any origin); undefined for any
+ * other path. For hosts other than the standalone server and MSW: a worker, Deno, Bun.
+ */
+export async function handleControl(
+  api: MockApi,
+  request: Request,
+  options: ControlOptions = {},
+): Promise<Response | undefined> {
+  const url = new URL(request.url)
+  const path = controlPath(api, url)
+  if (path === null) return undefined
+  const body =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? new Uint8Array()
+      : new Uint8Array(await request.arrayBuffer())
+  const reply = await controlReply(
+    api,
+    { method: request.method, path, query: url.searchParams, header: (name) => request.headers.get(name), body },
+    options,
+  )
+  return new Response(reply.body, { status: reply.status, headers: reply.headers })
+}
