@@ -49,12 +49,18 @@ export function createPrinter(write: (text: string) => void, color: boolean): Pr
   }
 }
 
-/** The mock's control routes, over HTTP, so the tour works against any running mock. */
-function controls(baseUrl: string) {
+/**
+ * The mock's control routes, over HTTP, so the tour works against any running mock (one started
+ * with --api-key wants the key on its control routes too).
+ */
+function controls(baseUrl: string, apiKey: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(new URL(`/__mock/${path}`, baseUrl), {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${apiKey}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     if (!response.ok) throw new Error(`${method} /__mock/${path} answered ${response.status}: ${await response.text()}`)
@@ -88,7 +94,7 @@ async function register(client: ImmigraFlow, print: Printer) {
 
 /** Runs the tour against `baseUrl`; returns what happened, for the test that runs it. */
 export async function tour(baseUrl: string, print: Printer, { apiKey = 'sk_test_demo' }: { apiKey?: string } = {}) {
-  const mock = controls(baseUrl)
+  const mock = controls(baseUrl, apiKey)
   const client = new ImmigraFlow({ apiKey, baseUrl, logLevel: 'off' })
   print.line(`ImmigraFlow at ${baseUrl}`, 'dim')
 

@@ -15,8 +15,9 @@ export async function runExample(moduleUrl: string, example: Example): Promise<v
   if (process.argv[1] !== fileURLToPath(moduleUrl)) return
   const remote = process.env.IMMIGRAFLOW_BASE_URL
   if (remote) {
-    const client = new ImmigraFlow({ apiKey: process.env.IMMIGRAFLOW_API_KEY ?? 'sk_test_example' })
-    await example(client, remoteInbox(remote))
+    const apiKey = process.env.IMMIGRAFLOW_API_KEY ?? 'sk_test_example'
+    const client = new ImmigraFlow({ apiKey })
+    await example(client, remoteInbox(remote, apiKey))
     return
   }
   const server = setupMockServer()
@@ -40,11 +41,13 @@ export function mockInbox(outbox: ReadonlyArray<{ to: string; token: string | nu
   }
 }
 
-/** Reads verification tokens from a standalone mock's `GET /__mock/outbox`. */
-function remoteInbox(baseUrl: string): ExampleInbox {
+/** Reads verification tokens from a standalone mock's `GET /__mock/outbox` (with the key, which a mock started with --api-key wants). */
+function remoteInbox(baseUrl: string, apiKey: string): ExampleInbox {
   return {
     async verificationToken(email) {
-      const response = await fetch(new URL('/__mock/outbox', baseUrl))
+      const response = await fetch(new URL('/__mock/outbox', baseUrl), {
+        headers: { Authorization: `Bearer ${apiKey}` },
+      })
       const outbox = (await response.json()) as { data: Array<{ to: string; token: string | null }> }
       return mockInbox(outbox.data).verificationToken(email)
     },
