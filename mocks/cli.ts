@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /** `immigraflow-mock`: the standalone ImmigraFlow mock server. */
 import { readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { type PreloadData, PreloadError, parsePreload } from './preload'
 import { startMockServer } from './server'
+import { StateFileError } from './state-file'
 
 const USAGE = `Usage: immigraflow-mock [options]
 
@@ -13,12 +15,18 @@ Options:
   --port PORT        port to listen on (default 4010; 0 picks a free one)
   --host HOST        interface to listen on (default 127.0.0.1)
   --seed FILE        JSON file of users, cases and webhooks to preload
+  --state FILE       keep the mock's state in FILE: loaded at start if it exists, written
+                     atomically after every change (survives restarts, even kill -9)
   --random-seed S    seed for tokens and secrets (default 1)
-  --api-key KEY      accept only "Authorization: Bearer KEY" (default: any key)
+  --api-key KEY      accept only "Authorization: Bearer KEY" (default: any key); the
+                     control routes under /__mock/ then require it too
   --latency MS       add MS milliseconds of latency to every response
   --fail-rate R      fail a share R (0–1) of requests with 503
   --base-url URL     origin shown in the handlers (default https://api.immigraflow.com)
   -h, --help         show this help
+
+Control routes (under /__mock/): health, state, outbox, deliveries, events, requests,
+  clock, faults, uscis, events/{id}/redeliver, snapshot, restore, stream, reset, idle.
 
 Seed file format:
   { "users": [{ "email", "name", "phone"?, "notify_by_email"?, "notify_by_whatsapp"?,
@@ -28,6 +36,13 @@ Seed file format:
 `
 
 class UsageError extends Error {}
+
+/** Whether the server listens on a loopback address only (127.0.0.0/8, ::1). */
+function isLoopback(address: AddressInfo | string | null): boolean {
+  if (address === null || typeof address === 'string') return true
+  const ip = address.address.replace(/^::ffff:/, '')
+  return ip === '::1' || /^127\./.test(ip)
+}
 
 function number(
   name: string,
@@ -65,6 +80,7 @@ async function main(): Promise<void> {
         port: { type: 'string' },
         host: { type: 'string' },
         seed: { type: 'string' },
+        state: { type: 'string' },
         'random-seed': { type: 'string' },
         'api-key': { type: 'string' },
         latency: { type: 'string' },
@@ -96,10 +112,13 @@ async function main(): Promise<void> {
   if (values['api-key'] !== undefined && values['api-key'].trim() === '')
     throw new UsageError('--api-key must not be empty')
   const preload = values.seed === undefined ? undefined : readSeed(values.seed)
+  if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state must name a file')
+  const host = values.host ?? '127.0.0.1'
 
   const running = await startMockServer({
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
+    stateFile: values.state,
     apiKey: values['api-key'],
     latencyMs,
     failRate,
@@ -107,7 +126,8 @@ async function main(): Promise<void> {
     seed: values['random-seed'],
     preload,
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${error.message}`)
+    if (error instanceof StateFileError) throw error
+    throw new UsageError(`cannot listen on ${host}:${port}: ${error.message}`)
   })
   // The API shows a secret only when it is created or rotated: a seed without one would
   // otherwise leave its receiver no way to verify deliveries.
@@ -115,6 +135,12 @@ async function main(): Promise<void> {
     process.stdout.write(`Preloaded webhook ${webhook.id} → ${webhook.url}, signing secret ${webhook.secret}\n`)
   }
   process.stdout.write(`ImmigraFlow mock listening on ${running.url}\n`)
+  if (values.state !== undefined) process.stdout.write(`State kept in ${values.state}\n`)
+  if (values['api-key'] === undefined && !isLoopback(running.server.address())) {
+    process.stderr.write(
+      `Warning: the mock listens on ${running.url} without --api-key: anyone who can reach it can read and reset its data (/__mock/). Pass --api-key KEY, or --host 127.0.0.1.\n`,
+    )
+  }
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -130,6 +156,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StateFileError) {
+    process.stderr.write(`immigraflow-mock: ${error.message}\n`)
+    process.exit(1)
+  }
   if (error instanceof UsageError) {
     process.stderr.write(`immigraflow-mock: ${error.message}\nRun immigraflow-mock --help for usage.\n`)
     process.exit(2)

@@ -7,7 +7,14 @@ import { createMockApi, type MswMockApi, type MswMockApiOptions } from './msw'
 
 export * from './index'
 export { createMockApi, type MockHandlerOptions, type MswMockApi, type MswMockApiOptions, mockHandlers } from './msw'
-export { createRequestListener, type RunningMockServer, type StartMockServerOptions, startMockServer } from './server'
+export {
+  createRequestListener,
+  type RequestListenerOptions,
+  type RunningMockServer,
+  type StartMockServerOptions,
+  startMockServer,
+} from './server'
+export { StateFileError } from './state-file'
 
 /** An MSW server with the mock's handler; `server.api` is the mock (store, clock, uscis, outbox, …). */
 export type MockServer = SetupServer & { readonly api: MswMockApi }

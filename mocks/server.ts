@@ -25,6 +25,7 @@ import { createMockApi, type MockApi, type MockApiOptions, routerOf } from './ap
 import { CONTROL_PREFIX, controlBodyLimit, controlReply } from './control'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
+import { type PersistedState, persistState, readStateFile, StateFileError } from './state-file'
 
 export interface StartMockServerOptions extends MockApiOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
@@ -33,6 +34,12 @@ export interface StartMockServerOptions extends MockApiOptions {
   host?: string
   /** Serve this mock instead of creating one from the options. */
   api?: MockApi
+  /**
+   * Keep the mock's state in this file: loaded at start when it exists (a corrupt file, or one
+   * from another snapshot version, throws a `StateFileError` and is left untouched), written
+   * atomically after every change, before the response that acknowledges it.
+   */
+  stateFile?: string
 }
 
 export interface RunningMockServer {
@@ -389,15 +396,28 @@ const EMPTY = Buffer.alloc(0)
 
 /** Starts the standalone mock on `host:port` (port 0 picks a free one). */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
-  const { port = 0, host = '127.0.0.1', api: given, ...apiOptions } = options
+  const { port = 0, host = '127.0.0.1', api: given, stateFile, ...apiOptions } = options
+  // Read (and check) the state file before anything else: a bad one stops here, untouched.
+  const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
   const api = given ?? createMockApi(apiOptions)
+  if (saved) api.restore(saved)
+  let persisted: PersistedState | undefined
+  try {
+    if (stateFile !== undefined) persisted = persistState(api, stateFile)
+  } catch (error) {
+    throw new StateFileError(`cannot write the state file ${stateFile}: ${(error as Error).message}`)
+  }
   const streams = new Set<() => void>()
   const server = createServer(listenerWithStreams(api, { apiKey: options.apiKey, streams }))
   server.keepAliveTimeout = 5_000
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    const failed = (error: Error) => {
+      persisted?.stop()
+      reject(error)
+    }
+    server.once('error', failed)
     server.listen(port, host, () => {
-      server.off('error', reject)
+      server.off('error', failed)
       resolve()
     })
   })
@@ -409,7 +429,17 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
+        server.close((error) => {
+          if (error) reject(error)
+          else {
+            try {
+              persisted?.stop()
+              resolve()
+            } catch (failure) {
+              reject(failure)
+            }
+          }
+        })
         for (const end of [...streams]) end()
         server.closeAllConnections()
       }),
