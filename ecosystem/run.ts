@@ -431,9 +431,9 @@ async function printTable(rows: readonly Row[]): Promise<void> {
       versions.get(row.target.runtime) ?? '',
       ...CHECK_IDS.map((id) => {
         const cell = row.cells[id]
-        return cell.state === 'pass'
-          ? MARK.pass
-          : `${MARK[cell.state]} ${cell.detail.length > SHORT ? `${cell.detail.slice(0, SHORT - 1)}…` : cell.detail}`
+        if (cell.state === 'pass') return MARK.pass
+        if (cell.state === 'skip') return `${MARK.skip} skipped`
+        return `${MARK.fail} ${cell.detail.length > SHORT ? `${cell.detail.slice(0, SHORT - 1)}…` : cell.detail}`
       }),
       `${row.seconds.toFixed(1)} s`,
     ]
@@ -446,13 +446,17 @@ async function printTable(rows: readonly Row[]): Promise<void> {
       .trimEnd()
   console.log(`\n${line(headers)}\n${line(widths.map((width) => '-'.repeat(width)))}`)
   for (const cells of body) console.log(line(cells))
-  const failures = rows.flatMap((row) =>
-    CHECK_IDS.filter((id) => row.cells[id].state !== 'pass').map(
+  const notes = rows.flatMap((row) => {
+    const cells = CHECK_IDS.map((id) => row.cells[id])
+    // A target that never produced a report has one reason for all its cells: say it once.
+    if (cells.every((cell) => cell.state !== 'pass' && cell === cells[0])) {
+      return [`  ${row.target.id}: ${MARK[cells[0]?.state ?? 'fail']} ${cells[0]?.detail}`]
+    }
+    return CHECK_IDS.filter((id) => row.cells[id].state !== 'pass').map(
       (id) => `  ${row.target.id} (${id}): ${MARK[row.cells[id].state]} ${row.cells[id].detail}`,
-    ),
-  )
-  const unique = [...new Set(failures)]
-  if (unique.length > 0) console.log(`\n${unique.join('\n')}`)
+    )
+  })
+  if (notes.length > 0) console.log(`\n${notes.join('\n')}`)
 }
 
 // ---------------------------------------------------------------------------------------------
