@@ -10,7 +10,9 @@ export const DEEP_OBJECT_PARAMS: ReadonlySet<string> = new Set(['metadata'])
 const DEEP_KEY = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s
 
 export function readQuery(url: URL): Record<string, unknown> {
-  const query: Record<string, unknown> = {}
+  // No prototype, so `?constructor=x` or `?__proto__=x` is a parameter like any other (and
+  // refused as unknown) rather than found on, or written to, Object.prototype.
+  const query: Record<string, unknown> = Object.create(null)
   for (const [name, value] of url.searchParams) {
     const deep = DEEP_KEY.exec(name)
     const parent = deep?.[1]
@@ -24,7 +26,7 @@ export function readQuery(url: URL): Record<string, unknown> {
       if (!Object.hasOwn(object, key)) object[key] = value
       continue
     }
-    if (!(name in query)) query[name] = value
+    if (!Object.hasOwn(query, name)) query[name] = value
   }
   return query
 }

@@ -296,6 +296,15 @@ describe('metadata filters', () => {
 })
 
 describe('query parsing', () => {
+  test('a query parameter named like an Object.prototype member is unknown, not silently ignored (was answered 200)', async () => {
+    const api = createMockApi()
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const res = await call(api, 'listUsers', { query: { [name]: 'x' } })
+      expect(res.status, name).toBe(422)
+      expect(res.error.details).toEqual([{ field: name, message: 'is not a known field' }])
+    }
+  })
+
   test("gathers exactly the spec's deepObject query parameters", () => {
     const declared = new Set<string>()
     for (const { operation } of specOperations()) {

@@ -492,7 +492,10 @@ function metadataFilters(mode: Mode): fc.Arbitrary<Array<[string, string]>> {
 
 /** Query parameters: the operation's own and, when hostile, sometimes an unknown one. */
 function queryParams(id: OperationId, seeded: Seeded, mode: Mode): fc.Arbitrary<Array<[string, string]>> {
-  const unknownParam = fc.tuple(fc.constantFrom('expand', 'page', 'sort', 'LIMIT', 'limit[]'), trickyString)
+  const unknownParam = fc.tuple(
+    fc.constantFrom('expand', 'page', 'sort', 'LIMIT', 'limit[]', 'constructor', '__proto__'),
+    trickyString,
+  )
   const extra = mode === 'clean' ? fc.constant(null) : fc.option(unknownParam, { freq: 6 })
   const own: Record<string, fc.Arbitrary<string>> = {}
   if (id === 'listUsers' || id === 'listUserCases' || id === 'listWebhooks') {
