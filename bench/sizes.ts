@@ -1,3 +1,5 @@
+import { gzipSync } from 'node:zlib'
+import { consolePage } from '../mocks/console/page'
 import { kB, measureBundleSizes } from '../scripts/size'
 import type { Row } from './lib'
 
@@ -29,5 +31,32 @@ export async function bundleSizes(): Promise<Row[]> {
     if (result.chunks > 1) sized.notes = [`${kB(result.staticGzBytes)} of it on a static import, the rest on first use`]
     rows.push(sized)
   }
+  rows.push(...consolePageSize())
   return rows
+}
+
+/** What the console page may weigh, gzipped: it is served on every open of /__mock/. */
+const CONSOLE_BUDGET_BYTES = 16 * KB
+
+/** The mock console: one HTML page with its script and styles inlined, as the mock serves it. */
+export function consolePageSize(): Row[] {
+  const page = Buffer.from(consolePage())
+  const gz = gzipSync(page, { level: 9 }).length
+  return [
+    {
+      bench: 'bundle size',
+      subject: 'mock console page (HTML, JS and CSS inlined, min)',
+      median: page.length / KB,
+      unit: 'kB',
+      runs: [page.length / KB],
+    },
+    {
+      bench: 'bundle size',
+      subject: 'mock console page (min+gz)',
+      median: gz / KB,
+      unit: 'kB',
+      runs: [gz / KB],
+      goal: { target: `≤ ${CONSOLE_BUDGET_BYTES / KB} kB`, met: gz <= CONSOLE_BUDGET_BYTES },
+    },
+  ]
 }

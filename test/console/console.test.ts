@@ -1,0 +1,183 @@
+/**
+ * The mock console in Chromium: the standalone mock serves it at /__mock/, the SDK acts as an app
+ * would, and the console shows each change live and drives the mock's controls. Fails on any
+ * console error in the page and on any request the page sends anywhere but the mock.
+ */
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningMockServer, startMockServer } from '../../mocks/server'
+import { ImmigraFlow } from '../../src/index'
+import { CHROMIUM_ARGS, chromiumHere } from '../browser/chromium'
+import { startReceiver } from '../helpers/mock-receiver'
+
+const chromiumDecision = chromiumHere()
+if (!chromiumDecision.run && !chromiumDecision.fail) process.stderr.write(`${chromiumDecision.message}\n`)
+const describeInBrowser = chromiumDecision.run || chromiumDecision.fail ? describe : describe.skip
+const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url))
+const LIVE = { timeout: 10_000 }
+
+type Problem = { kind: string; text: string; url: string }
+
+let browser: Browser | undefined
+
+/** A page on the console of `server` that records every console error and every request leaving the mock. */
+async function openConsole(server: RunningMockServer, problems: Problem[]): Promise<Page> {
+  if (!browser) throw new Error('no browser')
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
+  const origin = new URL(server.url).origin
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push({ kind: `console.${message.type()}`, text: message.text(), url: message.location().url })
+  })
+  page.on('pageerror', (error) => problems.push({ kind: 'pageerror', text: String(error), url: page.url() }))
+  page.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin)
+      problems.push({ kind: 'request off the mock', text: request.method(), url })
+  })
+  page.on('dialog', (dialog) => void dialog.accept())
+  await page.goto(`${server.url}/__mock/`)
+  return page
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${artifacts}${name}.png` })
+
+beforeAll(async () => {
+  if (!chromiumDecision.run) {
+    if (chromiumDecision.fail) throw new Error(chromiumDecision.message)
+    return
+  }
+  await mkdir(artifacts, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: chromiumDecision.executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describeInBrowser('the mock console in Chromium', () => {
+  it('follows a user from sign-up to a redelivered webhook, live', async () => {
+    const server = await startMockServer({ port: 0 })
+    const receiver = await startReceiver(200)
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    try {
+      const client = new ImmigraFlow({ apiKey: 'sk_test_console', baseUrl: server.url, maxRetries: 0 })
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await expect.poll(() => page.locator('#live').textContent(), LIVE).toBe('Live')
+
+      // 1. The SDK registers a user; the verification email appears without a reload.
+      const user = await client.users.create({ email: 'ana.ruiz@example.com', name: 'Ana Ruiz' })
+      await page.getByRole('tab', { name: /Outbox/ }).click()
+      const verify = page.getByRole('button', { name: 'Verify ana.ruiz@example.com' })
+      await verify.waitFor(LIVE)
+      await shot(page, '1-outbox')
+
+      // 2. Verify from the console: the user becomes active through the API.
+      await verify.click()
+      await page.getByRole('button', { name: 'User verified' }).waitFor(LIVE)
+      expect((await client.users.retrieve(user.id)).status).toBe('active')
+
+      // 3. The app adds a case and checks it; the console shows its status in English and Spanish.
+      await client.webhooks.create({ url: receiver.url, events: ['case.status_changed'] })
+      const receipt = 'IOE0915220200'
+      await client.cases.create(user.id, { receipt_number: receipt, description: 'Green card' })
+      const first = await client.check.status({ receipt_number: receipt })
+      await page.getByRole('tab', { name: /Users and cases/ }).click()
+      const theCase = page.locator('details.case', { hasText: receipt })
+      await theCase.locator('summary').click()
+      const timeline = theCase.getByRole('table', { name: `Status timeline of ${receipt}` })
+      await timeline.getByText(first.status.status_code_es, { exact: true }).first().waitFor(LIVE)
+      await shot(page, '3-case')
+
+      // 4. A week passes in the console; the next check finds a new status, which is notified
+      // by email and delivered to the webhook endpoint.
+      await page.getByRole('button', { name: '+1 week' }).click()
+      await expect.poll(() => page.locator('#message').textContent(), LIVE).toContain('Advanced the clock')
+      const second = await client.check.status({ receipt_number: receipt })
+      expect(second.changed).toBe(true)
+      const newest = timeline.locator('tbody tr').first()
+      await newest.getByText(second.status.status_code, { exact: true }).waitFor(LIVE)
+      await newest.getByText(second.status.status_code_es, { exact: true }).waitFor(LIVE)
+      await newest.locator('td').nth(3).getByText('sent').waitFor(LIVE)
+      await expect.poll(() => receiver.received.length, LIVE).toBe(1)
+      const sent = receiver.received[0]?.headers ?? {}
+      await page.getByRole('tab', { name: /Outbox/ }).click()
+      await page.locator('[data-kind="status_update"]').first().waitFor(LIVE)
+      await page.getByRole('tab', { name: /Webhooks/ }).click()
+      const attempt = page.locator('#deliveries details').first()
+      await attempt.getByText('delivered').waitFor(LIVE)
+      await attempt.locator('summary').click()
+      await attempt.getByText(String(sent['webhook-id']), { exact: true }).waitFor(LIVE)
+      await attempt.getByText(String(sent['webhook-signature']), { exact: true }).waitFor(LIVE)
+      await shot(page, '4-webhooks')
+
+      // 5. Redeliver the event: a second attempt with the same webhook-id reaches the receiver.
+      const eventId = await attempt.getAttribute('data-event')
+      await page.getByRole('button', { name: `Redeliver ${eventId}` }).click()
+      await expect.poll(() => receiver.received.length, LIVE).toBe(2)
+      expect(receiver.received[1]?.headers['webhook-id']).toBe(sent['webhook-id'])
+      await expect.poll(() => page.locator('#deliveries details').count(), LIVE).toBe(2)
+      await page.locator('#deliveries details').first().getByText('redelivery').waitFor(LIVE)
+      await shot(page, '5-redelivered')
+
+      // The whole page fits a laptop screen's width.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366)
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await receiver.close()
+      await server.close()
+    }
+  })
+
+  it('moves between tabs with the arrow keys', async () => {
+    const server = await startMockServer({ port: 0 })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    try {
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await page.getByRole('tab', { name: /Users and cases/ }).focus()
+      await page.keyboard.press('ArrowRight')
+      expect(await page.getByRole('tab', { name: /Outbox/ }).getAttribute('aria-selected')).toBe('true')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-outbox')
+      expect(await page.locator('#panel-outbox').isVisible()).toBe(true)
+      await page.keyboard.press('End')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-requests')
+      await page.keyboard.press('ArrowRight')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-users')
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  })
+
+  it('asks once for the API key of a mock started with one, and keeps it for the tab', async () => {
+    const server = await startMockServer({ port: 0, apiKey: 'sk_console_key' })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    try {
+      const dialog = page.getByRole('dialog', { name: 'API key' })
+      await dialog.waitFor(LIVE)
+      await dialog.getByLabel('API key').fill('sk_console_key')
+      await dialog.getByRole('button', { name: 'Continue' }).click()
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await expect.poll(() => page.locator('#live').textContent(), LIVE).toBe('Live')
+      await page.reload()
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      expect(await dialog.isVisible()).toBe(false)
+      // The only errors are Chromium's notes on the first, keyless tries.
+      expect(problems.filter((problem) => !/status of 401/.test(problem.text))).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  })
+})
