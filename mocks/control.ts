@@ -7,10 +7,12 @@
  * module, no msw.
  *
  * With an `apiKey`, every control route needs `Authorization: Bearer <apiKey>`; the routes a
- * browser opens without script (the console, the stream, the snapshot download) also take
- * `?key=<apiKey>`.
+ * browser opens without script (the stream, the snapshot download) also take `?key=<apiKey>`.
+ * The console page itself (`GET /__mock/`, `/__mock/console`) holds no data and needs no key: it
+ * asks for one when the routes it reads answer 401.
  */
 import { changesOf, type MockApi, redeliverEventOf } from './api'
+import { isConsolePath } from './console/path'
 import { validateGlobalFaults } from './faults'
 import { MAX_BODY_BYTES } from './handlers/route'
 import { SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
@@ -279,7 +281,7 @@ function changeStream(api: MockApi): ReadableStream<Uint8Array> {
 }
 
 /** Routes a browser may open without script, so they also take `?key=`. */
-const KEY_IN_QUERY = new Set(['GET ', 'GET console', 'GET stream', 'GET snapshot'])
+const KEY_IN_QUERY = new Set(['GET stream', 'GET snapshot'])
 
 function authorized(request: ControlRequest, apiKey: string | undefined): boolean {
   if (apiKey === undefined) return true
@@ -318,6 +320,13 @@ export async function controlReply(
   const requestId = options.requestId ?? (own && own.length <= 200 ? own : nextRequestId(api))
   const fail = (status: number, code: string, message: string) =>
     json(status, { error: { code, message, request_id: requestId } }, requestId)
+  // The console page (`GET /__mock/`, `GET /__mock/console`) holds no data: it asks for the key
+  // itself before it reads any, so it is served without one. Imported on first use, so hosts
+  // that never serve it do not load its 24 kB.
+  if (request.method === 'GET' && isConsolePath(request.path)) {
+    const page = await import('./console/page')
+    return { status: 200, headers: { ...page.consoleHeaders(), 'X-Request-Id': requestId }, body: page.consolePage() }
+  }
   if (!authorized(request, options.apiKey)) {
     return fail(
       401,
@@ -358,8 +367,6 @@ async function route(api: MockApi, request: ControlRequest, requestId: string): 
   const { method, path } = request
   const key = `${method} ${path}`
   const ok = (body: unknown, status = 200): Answer => ({ reply: json(status, body, requestId) })
-
-  // CONSOLE: `GET /__mock/` and `GET /__mock/console` serve the console page (mocks/console/page.ts).
 
   if (key === 'GET stream') return { stream: changeStream(api) }
   if (key === 'GET snapshot') {

@@ -3,7 +3,9 @@
  * would, and the console shows each change live and drives the mock's controls. Fails on any
  * console error in the page and on any request the page sends anywhere but the mock.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -126,6 +128,8 @@ describeInBrowser('the mock console in Chromium', () => {
       await expect.poll(() => page.locator('#deliveries details').count(), LIVE).toBe(2)
       await page.locator('#deliveries details').first().getByText('redelivery').waitFor(LIVE)
       await shot(page, '5-redelivered')
+      await page.getByRole('tab', { name: /Users and cases/ }).click()
+      await shot(page, '5-users')
 
       // The whole page fits a laptop screen's width.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366)
@@ -134,6 +138,71 @@ describeInBrowser('the mock console in Chromium', () => {
       await page.close()
       await receiver.close()
       await server.close()
+    }
+  })
+
+  it('drives USCIS, faults, the clock, reset, and a snapshot round trip', async () => {
+    const server = await startMockServer({ port: 0 })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    const message = page.locator('#message')
+    let file: string | undefined
+    try {
+      const client = new ImmigraFlow({ apiKey: 'sk_test_console', baseUrl: server.url, maxRetries: 0 })
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      const user = await client.users.create({ email: 'luis@example.com', name: 'Luis Gómez' })
+      const receipt = 'EAC2190012345'
+      await client.cases.create(user.id, { receipt_number: receipt })
+      await client.check.status({ receipt_number: receipt })
+
+      // Force a title at USCIS: the next check sees it.
+      await page.getByLabel('Receipt number').fill(receipt)
+      await page.getByLabel('Title to force').fill('Case Was Approved')
+      await page.getByRole('button', { name: 'Force title' }).click()
+      await expect.poll(() => message.textContent(), LIVE).toBe('USCIS now reports “Case Was Approved”.')
+      expect((await client.check.status({ receipt_number: receipt })).status.status_code).toBe('Case Was Approved')
+
+      // An outage, then its end.
+      await page.getByLabel('Times').fill('2')
+      await page.getByRole('button', { name: 'Start' }).click()
+      await expect.poll(() => page.locator('#outage-state').textContent(), LIVE).toContain('503')
+      await page.getByRole('button', { name: 'End' }).click()
+      await expect.poll(() => page.locator('#outage-state').textContent(), LIVE).toBe('USCIS answers normally.')
+
+      // Global faults, then none.
+      await page.getByLabel('Fail rate').fill('0.5')
+      await page.getByLabel('Code').fill('500')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await expect
+        .poll(() => page.locator('#faults-state').textContent(), LIVE)
+        .toContain('50% of requests fail with 500')
+      expect(server.api.faults.get().failRate).toBe(0.5)
+      await page.getByRole('button', { name: 'Clear' }).click()
+      await expect.poll(() => page.locator('#faults-state').textContent(), LIVE).toBe('No global faults.')
+
+      // A custom advance: two days.
+      const before = server.api.clock.now()
+      await page.getByLabel('Amount').fill('2')
+      await page.getByLabel('Unit').selectOption('days')
+      await page.getByRole('button', { name: 'Advance', exact: true }).click()
+      await expect.poll(() => server.api.clock.now() - before, LIVE).toBe(2 * 86_400_000)
+
+      // Download a snapshot, reset, restore it: the user is back.
+      const download = page.waitForEvent('download')
+      await page.getByRole('button', { name: 'Download snapshot' }).click()
+      file = join(await mkdtemp(join(tmpdir(), 'immigraflow-console-')), 'snapshot.json')
+      await (await download).saveAs(file)
+      await page.getByRole('button', { name: 'Reset the mock' }).click()
+      await expect.poll(() => page.locator('#count-users').textContent(), LIVE).toBe('0')
+      await page.getByLabel('Restore from file').setInputFiles(file)
+      await expect.poll(() => page.locator('#count-users').textContent(), LIVE).toBe('1')
+      expect((await client.users.retrieve(user.id)).email).toBe('luis@example.com')
+      await shot(page, 'controls')
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+      if (file) await rm(dirname(file), { recursive: true, force: true })
     }
   })
 

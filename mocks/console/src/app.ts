@@ -2,9 +2,11 @@
  * The mock console: reads the mock's control routes, renders five views of its data and drives
  * its controls. Plain DOM, no framework: the page is one small inline script.
  */
+
+import type { DeliveryAttempt, RequestLogEntry } from '../../store'
 import { CallError, call, download, onKeyNeeded, storedKey, storeKey } from './client'
 import { badge, byId, h, httpStatus, replace, row, table, when } from './dom'
-import type { CaseView, ConsoleData, Delivery, LoggedRequest, OutboxMessage, TimelineEntry, UserView } from './types'
+import type { CaseView, ConsoleData, OutboxMessage, TimelineEntry, UserView } from './types'
 
 let data: ConsoleData | undefined
 
@@ -197,7 +199,7 @@ function redeliver(button: HTMLButtonElement, eventId: string): void {
   )
 }
 
-function deliveryView(item: Delivery): HTMLElement {
+function deliveryView(item: DeliveryAttempt): HTMLElement {
   return h(
     'details',
     { 'data-key': `delivery-${item.id}`, 'data-event': item.event_id },
@@ -211,7 +213,7 @@ function deliveryView(item: Delivery): HTMLElement {
       ' ',
       badge(item.outcome),
       item.redelivery ? h('span', null, ' ', badge('redelivery', 'warn')) : null,
-      item.duration_ms !== undefined ? h('span', { class: 'muted' }, ` ${item.duration_ms} ms`) : null,
+      h('span', { class: 'muted' }, ` ${item.duration_ms} ms`),
       item.next_attempt_at ? h('span', { class: 'muted' }, ` next retry ${when(item.next_attempt_at)}`) : null,
     ),
     h(
@@ -225,8 +227,8 @@ function deliveryView(item: Delivery): HTMLElement {
             ['URL', h('code', null, item.url)],
             ['Event', h('code', null, item.event_id)],
             ['webhook-id', h('code', null, item.message_id)],
-            ['webhook-signature', item.signature ? h('code', null, item.signature) : '—'],
-            ['webhook-timestamp', item.timestamp ?? '—'],
+            ['webhook-signature', h('code', null, item.signature)],
+            ['webhook-timestamp', h('code', null, item.timestamp)],
             ['Error', item.error ?? '—'],
             ['Next retry', when(item.next_attempt_at)],
             ['Response', item.response_excerpt ? h('pre', null, item.response_excerpt) : '(empty)'],
@@ -252,7 +254,7 @@ function bodyText(body: string | null | undefined): string {
   }
 }
 
-function requestView(item: LoggedRequest): HTMLElement {
+function requestView(item: RequestLogEntry): HTMLElement {
   const target = item.query ? `${item.path}?${item.query}` : item.path
   return h(
     'details',
@@ -276,7 +278,7 @@ function requestView(item: LoggedRequest): HTMLElement {
   )
 }
 
-function matches(item: LoggedRequest): boolean {
+function matches(item: RequestLogEntry): boolean {
   if (filterOperation.value && item.operation !== filterOperation.value) return false
   if (filterStatus.value && !String(item.status).startsWith(filterStatus.value)) return false
   const text = filterText.value.trim().toLowerCase()
