@@ -28,6 +28,7 @@ let browser: Browser | undefined
 async function openConsole(server: RunningMockServer, problems: Problem[]): Promise<Page> {
   if (!browser) throw new Error('no browser')
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
+  page.setDefaultTimeout(LIVE.timeout)
   const origin = new URL(server.url).origin
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning')
@@ -154,6 +155,22 @@ describeInBrowser('the mock console in Chromium', () => {
       const receipt = 'EAC2190012345'
       await client.cases.create(user.id, { receipt_number: receipt })
       await client.check.status({ receipt_number: receipt })
+
+      // The request log, filtered by operation, status class and text.
+      await page.getByRole('tab', { name: /Requests/ }).click()
+      const entries = page.locator('#requests details')
+      await expect.poll(() => entries.count(), LIVE).toBe(3)
+      await page.getByLabel('Operation').selectOption('createUser')
+      expect(await entries.count()).toBe(1)
+      await entries.first().locator('summary').click()
+      await entries.first().getByText('"email": "luis@example.com"').first().waitFor(LIVE)
+      await page.getByLabel('Operation').selectOption('')
+      await page.locator('#filter-status').selectOption('4')
+      expect(await entries.count()).toBe(0)
+      await page.locator('#filter-status').selectOption('')
+      await page.locator('#filter-text').fill(receipt)
+      expect(await entries.count()).toBe(2)
+      await page.locator('#filter-text').fill('')
 
       // Force a title at USCIS: the next check sees it.
       await page.getByLabel('Receipt number').fill(receipt)

@@ -255,7 +255,7 @@ function bodyText(body: string | null | undefined): string {
 }
 
 function requestView(item: RequestLogEntry): HTMLElement {
-  const target = item.query ? `${item.path}?${item.query}` : item.path
+  const target = `${item.path}${item.query}`
   return h(
     'details',
     { 'data-key': `request-${item.request_id}` },
