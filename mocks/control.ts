@@ -99,6 +99,18 @@ export interface ControlOptions {
   apiKey?: string
   /** The `X-Request-Id` of the answer; default the caller's, else one of the control routes' own. */
   requestId?: string
+  /**
+   * The console page to serve at `GET /__mock/` and `GET /__mock/console` (the standalone server
+   * passes `mocks/console/page`). A host gives it rather than this module importing it, so the
+   * neutral and browser entries do not carry its 9 kB gz.
+   */
+  console?: ConsolePage
+}
+
+/** A console page: its HTML and the headers to serve it with. */
+export interface ConsolePage {
+  html(): string
+  headers(): Record<string, string>
 }
 
 /** A control request as read by any host. `path` is what follows `/__mock/`, without the query. */
@@ -321,12 +333,13 @@ export async function controlReply(
   const fail = (status: number, code: string, message: string) =>
     json(status, { error: { code, message, request_id: requestId } }, requestId)
   // The console page (`GET /__mock/`, `GET /__mock/console`) holds no data: it asks for the key
-  // itself before it reads any, so it is served without one. Imported on first use, so hosts
-  // that never serve it do not load its 24 kB.
-  if (request.method === 'GET' && isConsolePath(request.path)) {
-    const page = await import('./console/page')
-    return { status: 200, headers: { ...page.consoleHeaders(), 'X-Request-Id': requestId }, body: page.consolePage() }
-  }
+  // itself before it reads any, so it is served without one.
+  if (options.console && request.method === 'GET' && isConsolePath(request.path))
+    return {
+      status: 200,
+      headers: { ...options.console.headers(), 'X-Request-Id': requestId },
+      body: options.console.html(),
+    }
   if (!authorized(request, options.apiKey)) {
     return fail(
       401,

@@ -22,7 +22,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { HttpHandler } from 'msw'
 import { createMockApi, type MockApi, type MockApiOptions, routerOf } from './api'
-import { CONTROL_PREFIX, controlBodyLimit, controlReply } from './control'
+import { consoleHeaders, consolePage } from './console/page'
+import { CONTROL_PREFIX, type ConsolePage, controlBodyLimit, controlReply } from './control'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
 import { type PersistedState, persistState, readStateFile, StateFileError } from './state-file'
@@ -52,6 +53,9 @@ export interface RunningMockServer {
   /** Stops listening and closes every open connection. */
   close(): Promise<void>
 }
+
+/** The console at `/__mock/`: the standalone server is where a browser opens it. */
+const CONSOLE: ConsolePage = { html: consolePage, headers: consoleHeaders }
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -175,7 +179,7 @@ async function serveControl(
       body: body.raw,
       ...(body.cut ? { bodySize: body.size } : {}),
     },
-    { apiKey: options.apiKey, requestId },
+    { apiKey: options.apiKey, requestId, console: CONSOLE },
   )
   const headers: Record<string, string> = { ...CORS_HEADERS, ...reply.headers }
   if (!(reply.body instanceof ReadableStream)) {

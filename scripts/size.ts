@@ -55,7 +55,8 @@ export const ENTRIES: Entry[] = [
     platform: 'neutral',
     budgetBytes: 130 * KB,
   },
-  { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 202 * KB },
+  // The standalone server in it serves the console page (about 9 kB gz, HTML with its script inlined).
+  { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 211 * KB },
 ]
 
 export type Measured = {
