@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { createMockApi, type MockApi } from '../../mocks/api'
 import { DEEP_OBJECT_PARAMS } from '../../mocks/handlers/query'
+import { startMockServer } from '../../mocks/server'
 import { activeUser, buildRequest, call, send } from '../helpers/mock'
 import { spec, specOperations } from '../helpers/spec'
 import { storeFingerprint } from '../reliability/store-fingerprint'
@@ -343,5 +347,31 @@ describe('preload', () => {
     expect(() =>
       createMockApi({ preload: { users: [{ email: 'a@example.com', name: 'A', metadata: { 'a b': 'x' } }] } }),
     ).toThrow(/users\.0\.metadata\.a b: is not a valid key/)
+  })
+})
+
+describe('state file', () => {
+  test('metadata survives a restart on the same file, and filters still find it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'immigraflow-metadata-'))
+    const stateFile = join(dir, 'state.json')
+    try {
+      const first = await startMockServer({ stateFile })
+      const metadata = { crm_id: 'CRM-1', constructor: 'c' }
+      const created = await call({ url: first.url }, 'createUser', {
+        body: { email: 'a@example.com', name: 'A', metadata },
+      })
+      await first.close()
+      const second = await startMockServer({ stateFile })
+      try {
+        const user = await call({ url: second.url }, 'getUser', { params: { user_id: created.body.id } })
+        expect(user.body.metadata).toEqual(metadata)
+        const found = await call({ url: second.url }, 'listUsers', { query: { 'metadata[constructor]': 'c' } })
+        expect(found.body.data.map((item) => item.id)).toEqual([created.body.id])
+      } finally {
+        await second.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
