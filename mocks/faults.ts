@@ -10,6 +10,7 @@
  * | `fault=reset`     | drop the connection (MSW: `HttpResponse.error()`; server: destroy the socket) |
  * | `fail-times=2`    | fail the next 2 identical calls (method + path + query + body), then succeed; with `code=` or `fault=reset`, default 503 |
  * | `retry-after=0`   | the `Retry-After` (seconds) of an injected 429 or 503, instead of 1: retries in tests need not wait |
+ * | `should-retry=false` | the injected fault carries `x-should-retry: false` (or `true`): the server's retry hint, which SDKs follow over the status |
  */
 import { nextRandom } from './random'
 import type { GlobalFaults, MockState } from './store'
@@ -38,6 +39,8 @@ export interface Prefer {
   reset?: boolean
   failTimes?: number
   retryAfter?: number
+  /** `x-should-retry` on the injected fault. */
+  shouldRetry?: boolean
 }
 
 /** Parses `Prefer: code=503, latency=200, fault=reset, fail-times=2, retry-after=0`; unknown preferences are ignored. */
@@ -71,11 +74,20 @@ export function parsePrefer(header: string | null): { prefer: Prefer; errors: st
         if (integer <= 3600) prefer.retryAfter = integer
         else errors.push(`retry-after=${value} must be a whole number of seconds up to 3600`)
         break
+      case 'should-retry':
+        if (value === 'true' || value === 'false') prefer.shouldRetry = value === 'true'
+        else errors.push(`should-retry=${value} must be true or false`)
+        break
       default:
         break
     }
   }
   return { prefer, errors }
+}
+
+/** The headers an injected fault carries because of the request's `Prefer`, beyond the usual ones. */
+export function preferredFaultHeaders(prefer: Prefer): Record<string, string> {
+  return prefer.shouldRetry === undefined ? {} : { 'x-should-retry': String(prefer.shouldRetry) }
 }
 
 /** Decides whether and how this request fails. `identity` names "identical calls" for `fail-times`. */

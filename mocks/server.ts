@@ -59,9 +59,10 @@ const CONSOLE: ConsolePage = { html: consolePage, headers: consoleHeaders }
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key, X-Request-Id, Prefer',
+  'Access-Control-Allow-Headers':
+    'Authorization, Content-Type, Idempotency-Key, X-Request-Id, X-ImmigraFlow-Client, Prefer',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Expose-Headers': 'X-Request-Id, Idempotent-Replayed, Retry-After',
+  'Access-Control-Expose-Headers': 'X-Request-Id, Idempotent-Replayed, Retry-After, x-should-retry',
 }
 
 /** Sends JSON with an `X-Request-Id`: every response of the server carries one. */

@@ -13,7 +13,7 @@
 import type * as z from 'zod/mini'
 import { type OperationId, operations } from '../../src/generated/zod'
 import type { MockContext } from '../context'
-import { decideFault, parsePrefer } from '../faults'
+import { decideFault, parsePrefer, preferredFaultHeaders } from '../faults'
 import { loggedBody, type RequestLogEntry } from '../store'
 import {
   ApiError,
@@ -126,6 +126,7 @@ function injectedFault(
   requested: number,
   label: string,
   retryAfter: number | undefined,
+  extraHeaders: Record<string, string>,
 ): ApiError {
   // A global fault code an operation does not declare falls back to 503, which every operation declares.
   const status = label.startsWith('fail-rate') && !declares(id, requested) ? 503 : requested
@@ -137,8 +138,10 @@ function injectedFault(
   }
   const code = CODE_BY_STATUS[status] ?? 'internal_error'
   // `Prefer: retry-after=N` replaces the usual 1 s where the spec has the header (429, 503).
-  const headers: Record<string, string> =
-    retryAfter !== undefined && RETRY_AFTER_STATUSES.has(status) ? { 'Retry-After': String(retryAfter) } : {}
+  const headers: Record<string, string> = {
+    ...(retryAfter !== undefined && RETRY_AFTER_STATUSES.has(status) && { 'Retry-After': String(retryAfter) }),
+    ...extraHeaders,
+  }
   return new ApiError(
     status,
     code,
@@ -236,7 +239,13 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     if (fault.latencyMs > 0) await sleep(fault.latencyMs)
     if (fault.action?.kind === 'reset') return finish({ reset: true })
     if (fault.action && !(id !== null && fault.action.status === successStatus(id))) {
-      throw injectedFault(id, fault.action.status, fault.label ?? 'fault', prefer.retryAfter)
+      throw injectedFault(
+        id,
+        fault.action.status,
+        fault.label ?? 'fault',
+        prefer.retryAfter,
+        preferredFaultHeaders(prefer),
+      )
     }
 
     const apiKey = authenticate(ctx, request)

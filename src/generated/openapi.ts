@@ -868,6 +868,7 @@ export interface components {
     BadRequest: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -887,6 +888,7 @@ export interface components {
     Unauthorized: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -906,6 +908,7 @@ export interface components {
     NotFound: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -925,6 +928,7 @@ export interface components {
     ReceiptNotFound: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -947,6 +951,7 @@ export interface components {
     Conflict: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -972,6 +977,7 @@ export interface components {
     Gone: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -991,6 +997,7 @@ export interface components {
     PayloadTooLarge: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -1013,6 +1020,7 @@ export interface components {
     ValidationFailed: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -1023,6 +1031,7 @@ export interface components {
     RateLimited: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         'Retry-After': components['headers']['RetryAfter']
         [name: string]: unknown
       }
@@ -1043,6 +1052,7 @@ export interface components {
     InternalError: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -1062,6 +1072,7 @@ export interface components {
     UpstreamError: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         [name: string]: unknown
       }
       content: {
@@ -1081,6 +1092,7 @@ export interface components {
     ServiceUnavailable: {
       headers: {
         'X-Request-Id': components['headers']['XRequestId']
+        'x-should-retry': components['headers']['ShouldRetry']
         'Retry-After': components['headers']['RetryAfter']
         [name: string]: unknown
       }
@@ -1139,6 +1151,13 @@ export interface components {
     /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
     RequestId: string
     /**
+     * @description The SDK, runtime and operating system that sent the request, as
+     *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+     *     their `telemetry` option is off. Informational: the API answers the same without it.
+     * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+     */
+    ImmigraFlowClient: string
+    /**
      * @description The message id, the same on every retry of one event; use it to drop duplicates.
      * @example msg_2Hq8sKd93LmQx7Vb
      */
@@ -1165,6 +1184,11 @@ export interface components {
     /** @description `true` when this response is a replay of an earlier request with the same `Idempotency-Key`. */
     IdempotentReplayed: 'true'
     /**
+     * @description The server's advice on retrying this request: `true` to retry it (after `Retry-After` when
+     *     sent), `false` not to, whatever the status. The SDKs follow it over their status rules.
+     */
+    ShouldRetry: 'true' | 'false'
+    /**
      * @description Seconds to wait before retrying.
      * @example 30
      */
@@ -1185,6 +1209,13 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey']
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path?: never
       cookie?: never
@@ -1268,6 +1299,13 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey']
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path?: never
       cookie?: never
@@ -1345,6 +1383,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path?: never
       cookie?: never
@@ -1416,6 +1461,13 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey']
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path?: never
       cookie?: never
@@ -1481,6 +1533,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The user's id. */
@@ -1530,6 +1589,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The user's id. */
@@ -1607,6 +1673,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The user's id. */
@@ -1675,6 +1748,13 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey']
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The user's id. */
@@ -1760,6 +1840,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The case's id. */
@@ -1898,6 +1985,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The case's id. */
@@ -1976,6 +2070,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path?: never
       cookie?: never
@@ -2032,6 +2133,13 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey']
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path?: never
       cookie?: never
@@ -2094,6 +2202,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The webhook endpoint's id. */
@@ -2142,6 +2257,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The webhook endpoint's id. */
@@ -2204,6 +2326,13 @@ export interface operations {
       header?: {
         /** @description Your own id for this request, echoed in the response's `X-Request-Id`. */
         'X-Request-Id'?: components['parameters']['RequestId']
+        /**
+         * @description The SDK, runtime and operating system that sent the request, as
+         *     `immigraflow-js/<version> (<runtime> <version>; <os>)`; sent by the official SDKs unless
+         *     their `telemetry` option is off. Informational: the API answers the same without it.
+         * @example immigraflow-js/0.2.0 (node 20.20.2; linux)
+         */
+        'X-ImmigraFlow-Client'?: components['parameters']['ImmigraFlowClient']
       }
       path: {
         /** @description The webhook endpoint's id. */

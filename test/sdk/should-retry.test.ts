@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest'
-import { ConflictError, ImmigraFlow, InternalServerError } from '../../src'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startMockServer } from '../../mocks/server'
+import { ConflictError, ImmigraFlow, InternalServerError, ValidationError } from '../../src'
 import { apiError, json, stubFetch, USER } from '../helpers/stub-fetch'
+import { inProcessMock } from './in-process-mock'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
 
 const client = (fetch: (request: Request) => Promise<Response>) =>
   new ImmigraFlow({ apiKey: 'k', fetch, logLevel: 'off', maxRetries: 2 })
@@ -45,5 +51,64 @@ describe('the x-should-retry hint', () => {
     const { response } = await client(fetch).http.GET('/v1/users/{user_id}', { params: { path: { user_id: 7 } } })
     expect(response.status).toBe(503)
     expect(requests).toHaveLength(1)
+  })
+})
+
+describe('the mock sending the hint (Prefer: should-retry=…)', () => {
+  it('should-retry=false on an injected 503 stops the SDK from retrying', async () => {
+    const { api, client } = inProcessMock()
+    const error = await client({ maxRetries: 2 })
+      .users.list({}, { headers: { Prefer: 'code=503, retry-after=0, should-retry=false' } })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InternalServerError)
+    expect((error as InternalServerError).headers.get('x-should-retry')).toBe('false')
+    expect(api.requests).toHaveLength(1)
+  })
+
+  it('should-retry=true on an injected 409 makes the SDK retry it, and the retry succeeds', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1)
+    const { api, client } = inProcessMock()
+    const user = await client({ maxRetries: 1 }).users.create(
+      { email: 'maria@example.com', name: 'María' },
+      { headers: { Prefer: 'fail-times=1, code=409, should-retry=true' } },
+    )
+    expect(user.email).toBe('maria@example.com')
+    expect(api.requests.map((entry) => entry.status)).toEqual([409, 201])
+  })
+
+  it('refuses a should-retry value other than true or false', async () => {
+    const { client } = inProcessMock()
+    const error = await client()
+      .users.list({}, { headers: { Prefer: 'code=503, should-retry=maybe' } })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).details).toEqual([
+      { field: 'Prefer', message: 'should-retry=maybe must be true or false' },
+    ])
+  })
+
+  it('lets browsers send X-ImmigraFlow-Client and read x-should-retry (CORS of the standalone mock)', async () => {
+    const mock = await startMockServer()
+    try {
+      const preflight = await fetch(`${mock.url}/v1/users`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization, x-immigraflow-client',
+        },
+      })
+      const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/)
+      expect(allowed).toContain('x-immigraflow-client')
+      const fault = await fetch(`${mock.url}/v1/users`, {
+        headers: { Authorization: 'Bearer k', Prefer: 'code=503, retry-after=0, should-retry=false' },
+      })
+      expect(fault.headers.get('x-should-retry')).toBe('false')
+      const exposed = (fault.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/,\s*/)
+      expect(exposed).toContain('x-should-retry')
+      await fault.body?.cancel()
+    } finally {
+      await mock.close()
+    }
   })
 })
