@@ -11,6 +11,7 @@ import { inProcessMock } from './in-process-mock'
 import type { Row } from './lib'
 import { mockThroughput } from './mock-throughput'
 import { scale } from './scale'
+import { sdkCpu } from './sdk-cpu'
 import { sdkOverhead } from './sdk-overhead'
 import { bundleSizes } from './sizes'
 import { webhookVerify } from './webhooks'
@@ -18,6 +19,7 @@ import { webhookVerify } from './webhooks'
 const BENCHES: Array<{ name: string; run: () => Promise<Row[]> }> = [
   { name: 'bundle sizes', run: bundleSizes },
   { name: 'cold start', run: () => coldStart() },
+  { name: 'sdk cpu', run: () => sdkCpu() },
   { name: 'sdk overhead', run: () => sdkOverhead() },
   { name: 'webhook verify', run: () => webhookVerify() },
   { name: 'in-process mock', run: () => inProcessMock() },

