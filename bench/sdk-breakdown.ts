@@ -1,17 +1,21 @@
 /**
- * `tsx bench/sdk-breakdown.ts` (after `npm run build`): where the SDK's per-request time goes on
- * the client side, without the network. `globalThis.fetch` is replaced by a stub that builds the
- * `Request` exactly as Node's fetch does first (`new Request(input, init)`) and answers a fixed
- * User, so only client-side work remains; figures are CPU µs per call (`process.cpuUsage`),
- * medians of interleaved runs, each step adding one thing the SDK does on top of openapi-fetch.
- * Not part of `npm run bench`; see bench/README.md.
+ * `npm run bench:sdk-breakdown`: where the SDK's CPU per call goes, without the network. Every
+ * client gets the same fetch, which answers a constant Response; each step adds one thing the SDK
+ * does on top of openapi-fetch, built with openapi-fetch itself, up to the SDK's own call. Figures
+ * are CPU µs per call (`process.cpuUsage`), medians of interleaved runs. Not part of
+ * `npm run bench`; see bench/README.md.
  */
-import createClient, { type Middleware } from 'openapi-fetch'
+import createClient from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
 import { importBuilt, interleaved, median, USER_JSON } from './lib'
 
-const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
 const BASE_URL = 'http://127.0.0.1:9'
+const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
+const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
+const CLIENT_HEADER = 'immigraflow-js/0.1.0 (node 20.20.2; linux)'
+
+const constantFetch = async (request: Request, _init?: RequestInit): Promise<Response> =>
+  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: HEADERS })
 
 const cpuMicrosPerCall = async (calls: number, call: () => Promise<unknown>) => {
   const start = process.cpuUsage()
@@ -20,55 +24,78 @@ const cpuMicrosPerCall = async (calls: number, call: () => Promise<unknown>) => 
   return (used.user + used.system) / calls
 }
 
-const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
-globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-  void new Request(input, init)
-  return new Response(USER_JSON, { headers: HEADERS })
-}) as typeof fetch
+/** A fetch that hands a fresh AbortController's signal to the constant fetch, as the SDK does. */
+const withSignal = (request: Request) => constantFetch(request, { signal: new AbortController().signal })
+/** The same with the per-attempt timer and the promise that settles on it. */
+const withSignalAndTimer = (request: Request) =>
+  new Promise<Response>((resolve, reject) => {
+    const controller = new AbortController()
+    const timer = setTimeout(() => reject(new Error('timed out')), 60_000)
+    constantFetch(request, { signal: controller.signal }).then((response) => {
+      clearTimeout(timer)
+      resolve(response)
+    }, reject)
+  })
 
-const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: BASE_URL, logLevel: 'off' })
-const bare = createClient<paths>({ baseUrl: BASE_URL, headers: { Authorization: 'Bearer sk_bench' } })
-const passThrough: Middleware = { onRequest: () => undefined, onResponse: () => undefined }
+const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
+const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: BASE_URL, fetch: constantFetch, logLevel: 'off' })
+const bare = createClient<paths>({ baseUrl: BASE_URL, fetch: constantFetch })
 const path = { user_id: 7 }
+const auth = { Authorization: 'Bearer sk_bench' }
+const identified = { ...auth, 'X-ImmigraFlow-Client': CLIENT_HEADER }
 const calls = 2_000
-const steps = {
-  'raw fetch (URL string)': () =>
-    cpuMicrosPerCall(calls, async () =>
-      (await fetch(`${BASE_URL}/v1/users/7`, { headers: { Authorization: 'Bearer sk_bench' } })).json(),
-    ),
-  'openapi-fetch (builds a Request; fetch copies it)': () =>
-    cpuMicrosPerCall(calls, () => bare.GET('/v1/users/{user_id}', { params: { path } })),
-  '+ a per-call AbortSignal in the Request': () =>
+
+const getSteps = {
+  'openapi-fetch GET': () =>
+    cpuMicrosPerCall(calls, () => bare.GET('/v1/users/{user_id}', { params: { path }, headers: auth })),
+  '+ X-ImmigraFlow-Client header': () =>
+    cpuMicrosPerCall(calls, () => bare.GET('/v1/users/{user_id}', { params: { path }, headers: identified })),
+  '+ an AbortController per attempt, handed to fetch': () =>
     cpuMicrosPerCall(calls, () =>
-      bare.GET('/v1/users/{user_id}', { params: { path }, signal: new AbortController().signal }),
+      bare.GET('/v1/users/{user_id}', { params: { path }, headers: identified, fetch: withSignal }),
     ),
-  '  (the signal given to fetch() instead)': () =>
-    cpuMicrosPerCall(calls, () => {
-      const controller = new AbortController()
-      return bare.GET('/v1/users/{user_id}', {
-        params: { path },
-        fetch: (request: Request) => globalThis.fetch(request, { signal: controller.signal }),
-      })
-    }),
-  '+ a per-call middleware': () =>
+  '+ the attempt timer and its promise': () =>
     cpuMicrosPerCall(calls, () =>
-      bare.GET('/v1/users/{user_id}', {
-        params: { path },
-        signal: new AbortController().signal,
-        middleware: [passThrough],
+      bare.GET('/v1/users/{user_id}', { params: { path }, headers: identified, fetch: withSignalAndTimer }),
+    ),
+  'users.retrieve (+ input check, retry loop, lazy parse)': () => cpuMicrosPerCall(calls, () => sdk.users.retrieve(7)),
+}
+const postSteps = {
+  'openapi-fetch POST': () => cpuMicrosPerCall(calls, () => bare.POST('/v1/users', { body: NEW_USER, headers: auth })),
+  '+ X-ImmigraFlow-Client and Idempotency-Key headers': () =>
+    cpuMicrosPerCall(calls, () =>
+      bare.POST('/v1/users', {
+        body: NEW_USER,
+        headers: { ...identified, 'Idempotency-Key': `ifw_${crypto.randomUUID()}` },
       }),
     ),
-  'immigraflow users.retrieve (+ input check, transport, typed result)': () =>
-    cpuMicrosPerCall(calls, () => sdk.users.retrieve(7)),
+  '+ an AbortController per attempt, timer, promise': () =>
+    cpuMicrosPerCall(calls, () =>
+      bare.POST('/v1/users', {
+        body: NEW_USER,
+        headers: { ...identified, 'Idempotency-Key': `ifw_${crypto.randomUUID()}` },
+        fetch: withSignalAndTimer,
+      }),
+    ),
+  'users.create (+ input check of the body, retry loop, lazy parse)': () =>
+    cpuMicrosPerCall(calls, () => sdk.users.create(NEW_USER)),
 }
-await interleaved(steps, 2)
-const results = await interleaved(steps, 15)
-const base = median(results['openapi-fetch (builds a Request; fetch copies it)'])
-console.log('client-side CPU per call, stub fetch (medians of 15 interleaved runs of 2 000 calls)')
-for (const [step, runs] of Object.entries(results)) {
-  const value = median(runs)
-  const delta = value - base
-  console.log(
-    `${step.padEnd(70)} ${value.toFixed(1).padStart(6)} µs   ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} vs openapi-fetch`,
-  )
+
+const sections: Array<[string, Record<string, () => Promise<number>>]> = [
+  ['GET /v1/users/{user_id}', getSteps],
+  ['POST /v1/users', postSteps],
+]
+for (const [title, steps] of sections) {
+  await interleaved(steps, 2)
+  const results = await interleaved(steps, 15)
+  const [first] = Object.values(results)
+  const base = median(first ?? [])
+  console.log(`\n${title}: client-side CPU per call, constant fetch (medians of 15 interleaved runs of ${calls} calls)`)
+  for (const [step, runs] of Object.entries(results)) {
+    const value = median(runs)
+    const delta = value - base
+    console.log(
+      `${step.padEnd(66)} ${value.toFixed(1).padStart(6)} µs   ${(value / base).toFixed(2)}×  ${delta >= 0 ? '+' : ''}${delta.toFixed(1)}`,
+    )
+  }
 }

@@ -147,13 +147,12 @@ export class Transport {
 
   /** The attempt's headers: the client's, the call's, then the key and the idempotency key. */
   #headers(key: string, own: Record<string, string> | undefined, idempotencyKey: string | undefined) {
-    if (!own && !idempotencyKey) {
-      // Most calls: the same object every time, built once per key.
-      if (this.#plain?.key !== key) {
-        this.#plain = { key, headers: { ...this.settings.headers, Authorization: `Bearer ${key}` } }
-      }
-      return this.#plain.headers
+    // Most calls: the client's headers with the key, one object built once per key.
+    if (this.#plain?.key !== key) {
+      this.#plain = { key, headers: { ...this.settings.headers, Authorization: `Bearer ${key}` } }
     }
+    const plain = this.#plain.headers
+    if (!own) return idempotencyKey ? { ...plain, 'Idempotency-Key': idempotencyKey } : plain
     const headers: Record<string, string> = { ...this.settings.headers, ...own, Authorization: `Bearer ${key}` }
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
     return headers
