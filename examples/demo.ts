@@ -69,7 +69,6 @@ function controls(baseUrl: string, apiKey: string) {
   type Message = { channel: string; kind: string; to: string; text: string; token: string | null; status: string }
   return {
     outbox: async () => (await call<{ data: Message[] }>('GET', 'outbox')).data,
-    now: async () => (await call<{ now: string }>('GET', 'health')).now,
     advance: (ms: number) => call<{ now: string }>('POST', 'clock', { advance_ms: ms }),
     idle: () => call<unknown>('POST', 'idle'),
   }
@@ -101,14 +100,8 @@ export async function tour(baseUrl: string, print: Printer, { apiKey = 'sk_test_
   print.step('A webhook receiver on this machine')
   const secrets: string[] = []
   const received: WebhookEvent[] = []
-  // The mock stamps deliveries with its own clock, which only moves when told to: the
-  // receiver checks timestamps against that clock.
-  let mockNow = Date.parse(await mock.now())
-  const receiver = createWebhookReceiver({
-    secret: secrets,
-    onEvent: (event) => received.push(event),
-    now: () => mockNow,
-  })
+  // A receiver as in production: deliveries carry the real time, however far the mock clock moves.
+  const receiver = createWebhookReceiver({ secret: secrets, onEvent: (event) => received.push(event) })
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
   const receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`
   try {
@@ -153,7 +146,6 @@ export async function tour(baseUrl: string, print: Printer, { apiKey = 'sk_test_
 
     print.step('A week passes on the mock clock')
     const { now } = await mock.advance(WEEK_MS)
-    mockNow = Date.parse(now)
     print.line(`Mock time is now ${now}`, 'dim')
 
     print.step('Check again: USCIS has news')

@@ -20,11 +20,6 @@ export type WebhookReceiverOptions = {
   onEvent: (event: WebhookEvent, webhookId: string) => unknown
   /** How many recent webhook-ids to remember for deduplication (10,000 by default). */
   rememberIds?: number
-  /**
-   * The current time for the timestamp check (the real clock by default). Against the mock,
-   * pass its clock: it stamps deliveries with mock time.
-   */
-  now?: () => Date | number
 }
 
 /** ImmigraFlow events are small; anything bigger is not one of them. */
@@ -60,7 +55,7 @@ function recentIds(limit: number) {
 }
 
 /** An http.Server that receives ImmigraFlow webhooks; call `listen` on it. */
-export function createWebhookReceiver({ secret, onEvent, rememberIds = 10_000, now }: WebhookReceiverOptions): Server {
+export function createWebhookReceiver({ secret, onEvent, rememberIds = 10_000 }: WebhookReceiverOptions): Server {
   const seen = recentIds(rememberIds)
 
   return createServer(async (req, res) => {
@@ -73,7 +68,7 @@ export function createWebhookReceiver({ secret, onEvent, rememberIds = 10_000, n
     let event: WebhookEvent
     try {
       // The raw body bytes, not parsed JSON: the signature covers the exact bytes sent.
-      event = await unwrap(await readRawBody(req), req.headers, secret, now ? { now: now() } : {})
+      event = await unwrap(await readRawBody(req), req.headers, secret)
     } catch (error) {
       if (error instanceof BodyTooLargeError) return reply(413, { error: 'payload_too_large' })
       if (error instanceof WebhookVerificationError) return reply(400, { error: error.reason })

@@ -2,7 +2,10 @@
  * Webhook events and their delivery, per Standard Webhooks v1. Each event is POSTed to every
  * active endpoint subscribed to it (or to `*`), signed with `sign` from `immigraflow/webhooks`
  * with every active secret (the previous one too for 24 h after a rotation). `webhook-id`
- * stays the same on every retry; `webhook-timestamp` is the mock time of each attempt.
+ * stays the same on every retry. `webhook-timestamp` is the real time of each attempt
+ * (`Date.now()`, not the mock clock), so any Standard Webhooks receiver accepts it with its own
+ * clock however far the mock clock has moved; the event's `created_at`, the body and the
+ * delivery log keep mock time, so bodies stay byte-identical for a given seed.
  * Non-2xx answers, network errors and timeouts are retried after 5 s, 5 min, 30 min, 2 h,
  * 5 h, 10 h and 10 h of mock time (plus up to 10 % seeded jitter); a 410 disables the endpoint.
  */
@@ -96,7 +99,8 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
   const attemptedAt = ctx.state().now
   const headers = await sign({
     id: job.message_id,
-    timestamp: Math.floor(attemptedAt / 1000),
+    // Real time: a receiver checks it against its own clock (5 minutes of tolerance by default).
+    timestamp: Math.floor(Date.now() / 1000),
     payload: job.body,
     secrets: activeSecrets(webhook, attemptedAt),
   })

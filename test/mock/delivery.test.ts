@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { describe, expect, test } from 'vitest'
+import { Webhook } from 'standardwebhooks'
+import { describe, expect, test, vi } from 'vitest'
 import { createMockApi, type MockApiOptions } from '../../mocks/api'
 import { DELIVERY_RETRY_DELAYS_MS } from '../../mocks/delivery'
 import { WebhookEventSchema } from '../../src/generated/zod'
@@ -27,17 +28,20 @@ const createUser = (api: ReturnType<typeof createMockApi>, email = 'a@example.co
 describe('webhook delivery', () => {
   test('an event is POSTed as its JSON with Standard Webhooks headers that verify with the secret', async () => {
     const { api, receiver, webhook } = await mockWithWebhook()
+    const before = Math.floor(Date.now() / 1000)
     await createUser(api)
     await api.idle()
+    const after = Math.floor(Date.now() / 1000)
     expect(receiver.received).toHaveLength(1)
     const [delivery] = receiver.received
     expect(delivery?.url).toBe('https://hooks.example.com/in')
     expect(delivery?.headers['content-type']).toBe('application/json')
     expect(delivery?.headers['webhook-id']).toMatch(/^msg_[A-Za-z0-9]+$/)
-    expect(delivery?.headers['webhook-timestamp']).toBe(String(api.clock.now() / 1000))
-    await expect(
-      verify(delivery?.body ?? '', delivery?.headers ?? {}, webhook.secret ?? '', { now: api.clock.now() }),
-    ).resolves.toBe(true)
+    // The real time of the attempt, not the mock clock's (2026-01-05T09:00:00Z).
+    const timestamp = Number(delivery?.headers['webhook-timestamp'])
+    expect(timestamp).toBeGreaterThanOrEqual(before)
+    expect(timestamp).toBeLessThanOrEqual(after)
+    await expect(verify(delivery?.body ?? '', delivery?.headers ?? {}, webhook.secret ?? '')).resolves.toBe(true)
     const event = WebhookEventSchema.parse(JSON.parse(delivery?.body ?? ''))
     expect(event).toMatchObject({
       type: 'user.created',
@@ -88,11 +92,12 @@ describe('webhook delivery', () => {
     expect(receiver.received).toHaveLength(8)
     const ids = new Set(receiver.received.map((item) => item.headers['webhook-id']))
     expect(ids.size).toBe(1)
-    const times = receiver.received.map((item) => Number(item.headers['webhook-timestamp']) * 1000)
+    // The schedule runs on the mock clock, as the delivery log records it.
+    const times = api.deliveries.map((item) => Date.parse(item.attempted_at))
     DELIVERY_RETRY_DELAYS_MS.forEach((delay, index) => {
       const gap = (times[index + 1] as number) - (times[index] as number)
-      expect(gap).toBeGreaterThanOrEqual(delay - 1000)
-      expect(gap).toBeLessThanOrEqual(delay * 1.1 + 1000)
+      expect(gap).toBeGreaterThanOrEqual(delay)
+      expect(gap).toBeLessThanOrEqual(delay * 1.1)
     })
     expect(api.deliveries.map((item) => item.outcome)).toEqual([...Array(7).fill('retry_scheduled'), 'failed'])
     expect(api.deliveries[0]).toMatchObject({ attempt: 1, status: 500, error: null, event_type: 'user.created' })
@@ -140,19 +145,65 @@ describe('webhook delivery', () => {
     await api.idle()
     const during = receiver.received[0]
     expect(during?.headers['webhook-signature']?.split(' ')).toHaveLength(2)
-    const now = api.clock.now()
-    await expect(verify(during?.body ?? '', during?.headers ?? {}, webhook.secret ?? '', { now })).resolves.toBe(true)
-    await expect(verify(during?.body ?? '', during?.headers ?? {}, rotated.body.secret ?? '', { now })).resolves.toBe(
-      true,
-    )
+    await expect(verify(during?.body ?? '', during?.headers ?? {}, webhook.secret ?? '')).resolves.toBe(true)
+    await expect(verify(during?.body ?? '', during?.headers ?? {}, rotated.body.secret ?? '')).resolves.toBe(true)
     await api.clock.advance(24 * HOUR)
     await createUser(api, 'b@example.com')
     await api.idle()
     const after = receiver.received[1]
     expect(after?.headers['webhook-signature']?.split(' ')).toHaveLength(1)
-    await expect(
-      verify(after?.body ?? '', after?.headers ?? {}, webhook.secret ?? '', { now: api.clock.now() }),
-    ).rejects.toThrow()
+    await expect(verify(after?.body ?? '', after?.headers ?? {}, rotated.body.secret ?? '')).resolves.toBe(true)
+    await expect(verify(after?.body ?? '', after?.headers ?? {}, webhook.secret ?? '')).rejects.toMatchObject({
+      reason: 'no_matching_signature',
+    })
+  })
+
+  test('every attempt verifies with the real clock under standardwebhooks and verify(), weeks of mock time later', async () => {
+    const { api, receiver, webhook } = await mockWithWebhook((attempt) => (attempt < 8 ? 500 : 200))
+    await createUser(api)
+    await api.idle()
+    // Seven retries spread over about 32 h, then four more weeks with nothing due.
+    await api.clock.advance(48 * HOUR)
+    await api.clock.advance(4 * 7 * 24 * HOUR)
+    await call(api, 'updateUser', { params: { user_id: 1 }, body: { name: 'Later' } })
+    await api.idle()
+    expect(receiver.received).toHaveLength(9)
+    const standard = new Webhook(webhook.secret ?? '')
+    for (const delivery of receiver.received) {
+      expect(standard.verify(delivery.body, delivery.headers)).toMatchObject({ data: { email: 'a@example.com' } })
+      await expect(verify(delivery.body, delivery.headers, webhook.secret ?? '')).resolves.toBe(true)
+    }
+    // The event keeps mock time.
+    const last = WebhookEventSchema.parse(JSON.parse(receiver.received.at(-1)?.body ?? ''))
+    expect(last).toMatchObject({ type: 'user.updated', created_at: api.clock.iso() })
+    expect(api.clock.iso()).not.toBe('2026-01-05T09:00:00.000Z')
+  })
+
+  test('for a given seed the delivered bodies are byte-identical, whatever the real time', async () => {
+    const run = async (realTime: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      try {
+        vi.setSystemTime(new Date(realTime))
+        const { api, receiver } = await mockWithWebhook(undefined, ['*'], { seed: 42 })
+        await createUser(api)
+        await api.clock.advance(7 * 24 * HOUR)
+        await call(api, 'updateUser', { params: { user_id: 1 }, body: { name: 'Renamed' } })
+        await api.idle()
+        return receiver.received.map((delivery) => ({
+          id: delivery.headers['webhook-id'],
+          body: delivery.body,
+          timestamp: delivery.headers['webhook-timestamp'],
+        }))
+      } finally {
+        vi.useRealTimers()
+      }
+    }
+    const first = await run('2027-03-01T12:00:00Z')
+    const second = await run('2028-07-15T08:30:00Z')
+    expect(first).toHaveLength(2)
+    expect(first.map(({ timestamp }) => timestamp)).toEqual(['1803902400', '1803902400'])
+    expect(second.map(({ timestamp }) => timestamp)).toEqual(['1847262600', '1847262600'])
+    expect(second.map(({ id, body }) => ({ id, body }))).toEqual(first.map(({ id, body }) => ({ id, body })))
   })
 
   test('a deleted endpoint gets no pending retries', async () => {

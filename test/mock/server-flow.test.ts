@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks'
-import { afterEach, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import { type RunningMockServer, startMockServer } from '../../mocks/server'
 import { WebhookEventSchema } from '../../src/generated/zod'
 import { verify } from '../../src/webhooks'
@@ -69,15 +69,9 @@ describe('standalone server', () => {
     const [delivery] = receiver.received
     const raw = delivery?.raw.toString('utf8') ?? ''
     const headers = delivery?.headers as Record<string, string>
-    const now = Number(headers['webhook-timestamp']) * 1000
-    await expect(verify(raw, headers, secret, { now })).resolves.toBe(true)
-    vi.useFakeTimers({ toFake: ['Date'] })
-    try {
-      vi.setSystemTime(now)
-      expect(new Webhook(secret).verify(raw, headers)).toMatchObject({ type: 'case.status_changed' })
-    } finally {
-      vi.useRealTimers()
-    }
+    // A week of mock time later, receivers verify with their own (real) clock.
+    await expect(verify(raw, headers, secret)).resolves.toBe(true)
+    expect(new Webhook(secret).verify(raw, headers)).toMatchObject({ type: 'case.status_changed' })
     expect(WebhookEventSchema.parse(JSON.parse(raw)).type).toBe('case.status_changed')
     const deliveries = (await control(server, 'GET', 'deliveries')).body.data
     expect(deliveries).toMatchObject([{ webhook_id: webhook.body.id, attempt: 1, status: 200, outcome: 'delivered' }])
