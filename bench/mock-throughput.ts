@@ -90,7 +90,7 @@ export async function mockThroughput({
             results.mock,
             'req/s',
             { name: 'prism', runs: results.prism },
-            { min: 5 },
+            { min: 25 },
           ),
           failed('mock'),
         ),

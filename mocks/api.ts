@@ -136,6 +136,82 @@ function toResponse(reply: MockReply): Response {
   })
 }
 
+const utf8 = new TextEncoder()
+
+/**
+ * The `Response` that `api.fetch` resolves to: a real `Response` (status, headers, `instanceof`),
+ * whose body is kept as the reply's text until someone reads it. `text()`, `json()`,
+ * `arrayBuffer()`, `bytes()` and `blob()` answer from that text; `body`, `formData()` and a
+ * clone after `body` was touched go through a `Response` built from it then. Measured here
+ * (Node 20): `new Response(text, init)` then `text()` costs 25–36 µs, `new Response(null, init)`
+ * 1–3 µs, which was about half of what an SDK call through `api.fetch` spent in the mock.
+ */
+class MockResponse extends Response {
+  readonly #text: string
+  #read = false
+  #full: Response | undefined
+
+  constructor(text: string, init: ResponseInit) {
+    super(null, init)
+    this.#text = text
+  }
+
+  /** The same response with its body as a stream, built once; after a read, its body is spent too. */
+  #stream(): Response {
+    if (this.#full === undefined) {
+      const init = { status: this.status, statusText: this.statusText, headers: this.headers }
+      this.#full = new Response(this.#text, init)
+      if (this.#read) void this.#full.arrayBuffer()
+    }
+    return this.#full
+  }
+
+  #take(): Promise<string> {
+    if (this.#full !== undefined) return this.#full.text()
+    if (this.#read) return Promise.reject(new TypeError('Body is unusable: Body has already been read'))
+    this.#read = true
+    return Promise.resolve(this.#text)
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#stream().body
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#full === undefined ? this.#read : this.#full.bodyUsed
+  }
+
+  override text(): Promise<string> {
+    return this.#take()
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.#take())
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return utf8.encode(await this.#take()).buffer
+  }
+
+  override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return utf8.encode(await this.#take())
+  }
+
+  override async blob(): Promise<Blob> {
+    return new Blob([await this.#take()], { type: this.headers.get('content-type') ?? '' })
+  }
+
+  override formData(): Promise<FormData> {
+    return this.#stream().formData()
+  }
+
+  override clone(): Response {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.')
+    if (this.#full !== undefined) return this.#full.clone()
+    return new MockResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers })
+  }
+}
+
 /** The router behind each mock, for the hosts that read requests their own way (the standalone server). */
 const routers = new WeakMap<MockApi, Router>()
 
@@ -167,7 +243,8 @@ export function redeliverEventOf(api: MockApi, eventId: string): number | undefi
 const isRequest = (input: unknown): input is Request => typeof Request !== 'undefined' && input instanceof Request
 
 /** Settles as `answer` does, or rejects with the signal's reason when it aborts first. */
-function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal | null): Promise<T> {
+  if (signal === null) return answer
   if (signal.aborted) return Promise.reject(signal.reason)
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason)
@@ -293,21 +370,30 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   ])
 
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    // The SDK hands over a ready Request: no second one is built for it.
-    const request = isRequest(input) && init === undefined ? input : new Request(input, init)
+    // The SDK hands over a ready Request (perhaps with a signal beside it): no second one is built for it.
+    const onlySignal = init === undefined || Object.keys(init).every((key) => key === 'signal')
+    const request = isRequest(input) && onlySignal ? input : new Request(input, init)
+    const signal = init?.signal ?? request.signal
+    // An aborted request is never sent, as with fetch.
+    if (signal?.aborted) throw signal.reason
     const answer = router.dispatch(fromFetchRequest(request))
     if (answer === undefined) {
       throw new TypeError(
         `api.fetch: the mock does not answer ${request.method} ${request.url}; it serves ${baseUrl}/v1/… (the request was not sent anywhere)`,
       )
     }
-    const reply = await untilAborted(answer, request.signal)
+    const reply = await untilAborted(answer, signal)
     if (reply.reset) {
       throw new TypeError('fetch failed', {
         cause: new Error(`The mock dropped the connection on purpose (Prefer: fault=reset): ${request.url}`),
       })
     }
-    return toResponse(reply)
+    if (reply.body === null) return toResponse(reply)
+    return new MockResponse(reply.body, {
+      status: reply.status,
+      statusText: STATUS_TEXT[reply.status] ?? '',
+      headers: reply.headers,
+    })
   }
 
   // The controls given out announce what they change; the handlers use the plain ones (a

@@ -83,6 +83,48 @@ describe('api.fetch', () => {
     expect(((await listed.json()) as { total: number }).total).toBe(1)
   })
 
+  test('its responses behave as fetch responses: one read of the body, clones, streams', async () => {
+    const api = offline()
+    const get = () => api.fetch(buildRequest(api, 'listUsers'))
+    const expected = '{"data":[],"has_more":false,"next_cursor":null,"total":0}'
+
+    const once = await get()
+    expect(once).toBeInstanceOf(Response)
+    expect(once.bodyUsed).toBe(false)
+    expect(await once.text()).toBe(expected)
+    expect(once.bodyUsed).toBe(true)
+    await expect(once.text()).rejects.toThrow(TypeError)
+    await expect(once.json()).rejects.toThrow(TypeError)
+    expect(() => once.clone()).toThrow(TypeError)
+
+    expect(await (await get()).json()).toEqual(JSON.parse(expected))
+    expect(new TextDecoder().decode(await (await get()).arrayBuffer())).toBe(expected)
+    const blob = await (await get()).blob()
+    expect([blob.type, await blob.text()]).toEqual(['application/json', expected])
+
+    const original = await get()
+    const copy = original.clone()
+    expect(await copy.text()).toBe(expected)
+    expect(await original.text()).toBe(expected)
+
+    const streamed = await get()
+    const body = streamed.body
+    expect(body).toBeInstanceOf(ReadableStream)
+    expect(streamed.body).toBe(body)
+    expect(await new Response(body).text()).toBe(expected)
+    expect(streamed.bodyUsed).toBe(true)
+    await expect(streamed.text()).rejects.toThrow(TypeError)
+
+    const readThenStream = await get()
+    await readThenStream.text()
+    expect(readThenStream.bodyUsed).toBe(true)
+    expect(readThenStream.body?.locked).toBe(true)
+
+    const refused = await api.fetch(buildRequest(api, 'listUsers', { key: 'wrong' }))
+    expect(refused.status).toBe(401)
+    expect((await refused.json()) as unknown).toMatchObject({ error: { code: 'unauthorized' } })
+  })
+
   test('Prefer: fault=reset rejects with a TypeError, as a dropped connection does', async () => {
     const api = offline()
     const request = buildRequest(api, 'listUsers', { headers: { Prefer: 'fault=reset' } })
@@ -108,6 +150,7 @@ describe('api.fetch', () => {
     await expect(
       api.fetch(buildRequest(api, 'listUsers'), { signal: aborted.signal }).then(() => 'answered'),
     ).rejects.toMatchObject({ name: 'AbortError' })
+    expect(api.requests).toHaveLength(0)
     const later = new AbortController()
     const pending = api.fetch(buildRequest(api, 'listUsers', { headers: { Prefer: 'latency=5' } }), {
       signal: later.signal,
