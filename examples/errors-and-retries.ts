@@ -4,7 +4,7 @@
  * Run it against the built-in mock with `npx tsx examples/errors-and-retries.ts`.
  */
 // #region imports
-import { ConflictError, ImmigraFlow, NotFoundError, RateLimitError, ValidationError } from 'immigraflow'
+import { ConflictError, type ImmigraFlow, NotFoundError, RateLimitError, ValidationError } from 'immigraflow'
 // #endregion
 import { runExample } from './support'
 
@@ -42,12 +42,7 @@ export async function errorsAndRetries(client: ImmigraFlow) {
   // Connection errors, timeouts, 408, 429 and 5xx are retried with exponential backoff,
   // honouring Retry-After. Every POST carries an Idempotency-Key reused by its retries,
   // so a retried create never creates twice.
-  const patient = new ImmigraFlow({
-    apiKey: 'sk_test_example',
-    baseUrl: client.baseUrl,
-    maxRetries: 4,
-    timeout: 10_000,
-  })
+  const patient = client.withOptions({ maxRetries: 4, timeout: 10_000 })
   const user = await patient.users.create(
     { email: 'amara.okafor@example.com', name: 'Amara Okafor' },
     { idempotencyKey: 'signup-amara-okafor', timeout: 5_000 },

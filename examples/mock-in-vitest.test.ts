@@ -1,38 +1,38 @@
 /**
- * Using the mock in your own test suite: the SDK (or any fetch-based client) talks to an
- * in-process ImmigraFlow through MSW, with the mock's clock, outbox and USCIS under control.
+ * Using the mock in your own test suite: the SDK talks to an in-process ImmigraFlow through
+ * `api.fetch` (no server, no interception, nothing global), with the mock's clock, outbox and
+ * USCIS under control.
  */
 // #region setup
 import { ImmigraFlow } from 'immigraflow'
-import { setupMockServer } from 'immigraflow/mock/node'
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createMockApi } from 'immigraflow/mock'
+import { afterEach, expect, it } from 'vitest'
 
-const mock = setupMockServer()
-const client = new ImmigraFlow({ apiKey: 'sk_test', baseUrl: mock.api.baseUrl })
+const api = createMockApi()
+// The SDK sends its requests straight to the mock: fast, and isolated per test file.
+const client = new ImmigraFlow({ apiKey: 'sk_test', baseUrl: api.baseUrl, fetch: api.fetch })
 
-beforeAll(() => mock.listen({ onUnhandledRequest: 'error' }))
 afterEach(async () => {
-  await mock.api.idle() // let deliveries and notifications settle
-  mock.api.reset() // every test starts from an empty mock
+  await api.idle() // let deliveries and notifications settle
+  api.reset() // every test starts from an empty mock
 })
-afterAll(() => mock.close())
 // #endregion
 
 it('emails the user when USCIS moves their case', async () => {
   // #region flow
   const user = await client.users.create({ email: 'maria.lopez@example.com', name: 'María López' })
-  const token = mock.api.outbox.find((message) => message.kind === 'verification')?.token ?? ''
+  const token = api.outbox.find((message) => message.kind === 'verification')?.token ?? ''
   await client.users.verifyEmail({ token })
 
   const { case: tracked } = await client.cases.create(user.id, { receipt_number: 'EAC2190012302' })
   await client.check.status({ receipt_number: tracked.receipt_number }) // baseline: not notified
 
-  await mock.api.clock.advance(7 * 24 * 60 * 60 * 1000) // USCIS moves one step a week
+  await api.clock.advance(7 * 24 * 60 * 60 * 1000) // USCIS moves one step a week
   const check = await client.check.status({ receipt_number: tracked.receipt_number })
-  await mock.api.idle()
+  await api.idle()
 
   expect(check.changed).toBe(true)
-  const emails = mock.api.outbox.filter((message) => message.kind === 'status_update')
+  const emails = api.outbox.filter((message) => message.kind === 'status_update')
   expect(emails.map((message) => message.to)).toEqual(['maria.lopez@example.com'])
   // #endregion
 })
@@ -51,7 +51,7 @@ it('lets a test force a fault', async () => {
     { headers: { Prefer: 'fail-times=2, code=503, retry-after=0' } },
   )
   // The SDK retried twice with the same Idempotency-Key; the mock logged all three attempts.
-  expect(mock.api.requests.filter((request) => request.operation === 'createUser')).toHaveLength(3)
+  expect(api.requests.filter((request) => request.operation === 'createUser')).toHaveLength(3)
   // #endregion
   expect(created.status).toBe('pending_verification')
 })

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import { ImmigraFlow } from 'immigraflow'
-import { setupMockServer } from 'immigraflow/mock/node'
+import { createMockApi } from 'immigraflow/mock'
 
 export type ExampleInbox = { verificationToken(email: string): Promise<string> }
 type Example = (client: ImmigraFlow, inbox: ExampleInbox) => Promise<unknown>
@@ -20,14 +20,11 @@ export async function runExample(moduleUrl: string, example: Example): Promise<v
     await example(client, remoteInbox(remote, apiKey))
     return
   }
-  const server = setupMockServer()
-  server.listen({ onUnhandledRequest: 'bypass' })
-  try {
-    const client = new ImmigraFlow({ apiKey: 'sk_test_example', baseUrl: server.api.baseUrl })
-    await example(client, mockInbox(server.api.outbox))
-  } finally {
-    server.close()
-  }
+  // The in-process mock answers the SDK through api.fetch: no server, nothing intercepted.
+  const api = createMockApi()
+  const client = new ImmigraFlow({ apiKey: 'sk_test_example', baseUrl: api.baseUrl, fetch: api.fetch })
+  await example(client, mockInbox(api.outbox))
+  await api.idle()
 }
 
 /** Reads verification tokens from an in-process mock's outbox. */

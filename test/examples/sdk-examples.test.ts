@@ -1,26 +1,24 @@
-import { setupMockServer } from 'immigraflow/mock/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createMockApi } from 'immigraflow/mock'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { basicUsage } from '../../examples/basic-usage'
 import { errorsAndRetries } from '../../examples/errors-and-retries'
 import { pagination } from '../../examples/pagination'
 import { mockInbox } from '../../examples/support'
 import { ImmigraFlow } from '../../src'
 
-const server = setupMockServer()
-const client = new ImmigraFlow({ apiKey: 'sk_test_examples', baseUrl: server.api.baseUrl, logLevel: 'off' })
+const api = createMockApi()
+const client = new ImmigraFlow({ apiKey: 'sk_test_examples', baseUrl: api.baseUrl, fetch: api.fetch, logLevel: 'off' })
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(async () => {
-  await server.api.idle()
-  server.api.reset()
+  await api.idle()
+  api.reset()
   vi.restoreAllMocks()
 })
-afterAll(() => server.close())
 
 describe('the SDK examples, run against the mock', () => {
   it('basic usage registers, verifies, tracks and checks a case', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => {})
-    const { user, details, check, ours } = await basicUsage(client, mockInbox(server.api.outbox))
+    const { user, details, check, ours } = await basicUsage(client, mockInbox(api.outbox))
     expect(user.status).toBe('active')
     expect(details.case.receipt_number).toBe('EAC2190012345')
     expect(details.update_count).toBe(1)
