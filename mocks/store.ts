@@ -104,7 +104,7 @@ export interface DeliveryAttempt {
   duration_ms: number
   /** The start of the receiver's response body (500 characters at most), or null when it sent none. */
   response_excerpt: string | null
-  /** The `webhook-timestamp` header sent (`message_id` is the `webhook-id` header). */
+  /** The `webhook-timestamp` header sent: real time, unlike `attempted_at` (`message_id` is the `webhook-id` header). */
   timestamp: string
   /** The `webhook-signature` header sent. */
   signature: string
