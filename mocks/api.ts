@@ -139,7 +139,7 @@ function toResponse(reply: MockReply): Response {
 const utf8 = new TextEncoder()
 
 /**
- * The `Response` that `api.fetch` resolves to: a real `Response` (status, headers, `instanceof`),
+ * The `Response` that `api.fetch` and `api.handle` resolve to: a real `Response` (status, headers, `instanceof`),
  * whose body is kept as the reply's text until someone reads it. `text()`, `json()`,
  * `arrayBuffer()`, `bytes()` and `blob()` answer from that text; `body`, `formData()` and a
  * clone after `body` was touched go through a `Response` built from it then. Measured here
@@ -210,6 +210,27 @@ class MockResponse extends Response {
     if (this.#full !== undefined) return this.#full.clone()
     return new MockResponse(this.#text, { status: this.status, statusText: this.statusText, headers: this.headers })
   }
+}
+
+/** A reply as `fetch` and `handle` give it: a `MockResponse` when it has a body. */
+function toLazyResponse(reply: MockReply): Response {
+  if (reply.reset || reply.body === null) return toResponse(reply)
+  return new MockResponse(reply.body, {
+    status: reply.status,
+    statusText: STATUS_TEXT[reply.status] ?? '',
+    headers: reply.headers,
+  })
+}
+
+/**
+ * Answers `request` as `api.handle` does, but with a plain fetch `Response` (its body a stream
+ * from the start): what MSW's interceptors are handed.
+ */
+export async function handleWithPlainResponse(api: MockApi, request: Request): Promise<Response | undefined> {
+  const router = routers.get(api)
+  if (router === undefined) return api.handle(request)
+  const answer = router.dispatch(fromFetchRequest(request))
+  return answer === undefined ? undefined : toResponse(await answer)
 }
 
 /** The router behind each mock, for the hosts that read requests their own way (the standalone server). */
@@ -388,12 +409,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         cause: new Error(`The mock dropped the connection on purpose (Prefer: fault=reset): ${request.url}`),
       })
     }
-    if (reply.body === null) return toResponse(reply)
-    return new MockResponse(reply.body, {
-      status: reply.status,
-      statusText: STATUS_TEXT[reply.status] ?? '',
-      headers: reply.headers,
-    })
+    return toLazyResponse(reply)
   }
 
   // The controls given out announce what they change; the handlers use the plain ones (a
@@ -448,7 +464,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     idle: () => clock.idle(),
     async handle(request) {
       const answer = router.dispatch(fromFetchRequest(request))
-      return answer === undefined ? undefined : toResponse(await answer)
+      return answer === undefined ? undefined : toLazyResponse(await answer)
     },
     fetch,
   }

@@ -4,7 +4,12 @@
  * to the mock's pipeline, and `createMockApi` returning a mock with those `handlers`.
  */
 import { type HttpHandler, http } from 'msw'
-import { createMockApi as createNeutralMockApi, type MockApi, type MockApiOptions } from './api'
+import {
+  createMockApi as createNeutralMockApi,
+  handleWithPlainResponse,
+  type MockApi,
+  type MockApiOptions,
+} from './api'
 import { handleControl } from './control'
 import { markOwnHandler } from './own-handlers'
 
@@ -34,15 +39,15 @@ export interface MswMockApi extends MockApi {
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /**
- * MSW handlers for a mock: a single catch-all for its origin that answers through
- * `api.handle`, so MSW, `handle`, `fetch` and the standalone server share one pipeline.
+ * MSW handlers for a mock: a single catch-all for its origin that answers through the mock's
+ * pipeline (as `api.handle`, with a plain `Response`), so MSW, `handle`, `fetch` and the standalone server share one pipeline.
  * Requests the mock does not answer (paths outside `/v1`) go on to the next handler, or to
  * MSW's `onUnhandledRequest`.
  */
 export function mockHandlers(api: MockApi, options: MockHandlerOptions = {}): HttpHandler[] {
   // A RegExp path: MSW matches it against origin and path without decoding anything.
   const origin = escapeRegExp(api.baseUrl)
-  const handler = http.all(new RegExp(`^${origin}(/|$)`, 'i'), ({ request }) => api.handle(request))
+  const handler = http.all(new RegExp(`^${origin}(/|$)`, 'i'), ({ request }) => handleWithPlainResponse(api, request))
   markOwnHandler(handler)
   if (!options.controls) return [handler]
   const controls = http.all(new RegExp(`^${origin}/__mock/`, 'i'), ({ request }) =>
