@@ -11,6 +11,8 @@
  * The console page itself (`GET /__mock/`, `/__mock/console`) holds no data and needs no key: it
  * asks for one when the routes it reads answer 401.
  */
+
+import type { Metadata } from '../src/types'
 import { changesOf, type MockApi, redeliverEventOf } from './api'
 import { isConsolePath } from './console/path'
 import { validateGlobalFaults } from './faults'
@@ -51,6 +53,7 @@ export interface CaseView {
   active: boolean
   created_at: string
   last_checked: string | null
+  metadata: Metadata
   timeline: TimelineEntry[]
 }
 
@@ -63,6 +66,7 @@ export interface UserView {
   status: UserStatus
   notify_by_email: boolean
   notify_by_whatsapp: boolean
+  metadata: Metadata
   created_at: string
   updated_at: string
   cases: CaseView[]
@@ -205,6 +209,7 @@ export function stateView(api: MockApi): MockStateView {
     status: user.status,
     notify_by_email: user.notify_by_email,
     notify_by_whatsapp: user.notify_by_whatsapp,
+    metadata: user.metadata,
     created_at: user.created_at,
     updated_at: user.updated_at,
     cases: (state.caseIdsByUser.get(user.id) ?? []).flatMap((id) => {
@@ -219,6 +224,7 @@ export function stateView(api: MockApi): MockStateView {
           active: record.active,
           created_at: record.created_at,
           last_checked: record.last_checked,
+          metadata: record.metadata,
           timeline: api.store.statusUpdatesOf(record.id).map((update) => ({
             id: update.id,
             status_code: update.status_code,

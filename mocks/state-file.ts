@@ -77,6 +77,14 @@ function deferrable(change: MockChange): boolean {
   return change.kind === 'delivery' || change.kind === 'notification' || change.kind === 'outbox'
 }
 
+/**
+ * How many of the newest request log entries the state file keeps. The log is a diagnostic view
+ * of up to 10 000 entries; written whole after every change it made each write ~11 MB and
+ * ~100 ms to serialise (measured with 10 000 `POST /v1/check` entries), against well under 1 ms
+ * for the rest of a small state.
+ */
+export const PERSISTED_REQUESTS = 200
+
 export interface PersistedState {
   /** Writes now if a write is pending. */
   flush(): void
@@ -93,7 +101,10 @@ export function persistState(api: MockApi, file: string): PersistedState {
     if (pending !== undefined) clearImmediate(pending)
     pending = undefined
     // The live state, not a copy: it is serialised synchronously, so nothing changes it meanwhile.
-    writeFileAtomic(file, snapshotToJson({ version: SNAPSHOT_VERSION, state: api.store.state }, api.clock.iso()))
+    const live = api.store.state
+    const state =
+      live.requests.length > PERSISTED_REQUESTS ? { ...live, requests: live.requests.slice(-PERSISTED_REQUESTS) } : live
+    writeFileAtomic(file, snapshotToJson({ version: SNAPSHOT_VERSION, state }, api.clock.iso()))
   }
   write()
   const unsubscribe = feed.subscribe((change) => {
