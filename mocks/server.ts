@@ -123,6 +123,8 @@ export interface RequestListenerOptions {
 interface ListenerState extends RequestListenerOptions {
   /** Ends each open `/__mock/stream`. */
   readonly streams: Set<() => void>
+  /** Writes the state file's pending changes (background work a control route such as `idle` waited for). */
+  readonly flush?: () => void
 }
 
 /** A node:http request listener that serves the mock and its control routes. */
@@ -182,6 +184,7 @@ async function serveControl(
     },
     { apiKey: options.apiKey, requestId, console: CONSOLE },
   )
+  options.flush?.()
   const headers: Record<string, string> = { ...CORS_HEADERS, ...reply.headers }
   if (!(reply.body instanceof ReadableStream)) {
     const text = reply.body === null ? EMPTY : Buffer.from(reply.body)
@@ -413,7 +416,9 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     throw new StateFileError(`cannot write the state file ${stateFile}: ${(error as Error).message}`)
   }
   const streams = new Set<() => void>()
-  const server = createServer(listenerWithStreams(api, { apiKey: options.apiKey, streams }))
+  const server = createServer(
+    listenerWithStreams(api, { apiKey: options.apiKey, streams, flush: () => persisted?.flush() }),
+  )
   server.keepAliveTimeout = 5_000
   await new Promise<void>((resolve, reject) => {
     const failed = (error: Error) => {
