@@ -3,6 +3,7 @@
  * - openapi.ts: TypeScript types, by openapi-typescript;
  * - schemas.ts: a zod/mini schema for every component;
  * - operations.ts: every operation's method, path, input schemas and response schemas;
+ * - sdk-operations.ts: the same without method, path or error responses, which the SDK never checks;
  * - webhook-events.ts: the schemas of the events ImmigraFlow sends, alone, so that validating an
  *   event loads none of the API's request and response schemas;
  * - zod.ts: all of the above in one module, for code that wants every schema.
@@ -98,7 +99,11 @@ function parametersObject(params: Parameter[], where: string, schemas: Record<st
   return toZod({ type: 'object', properties, required, additionalProperties: false }, where, 'string')
 }
 
-function operationsSource(spec: Spec): string {
+/**
+ * `operations` in full (`all`), or as the SDK checks them (`sdk`): inputs, and the schemas of success responses
+ * only, the ones it validates; without method, path or error responses its bundle is smaller.
+ */
+function operationsSource(spec: Spec, form: 'all' | 'sdk'): string {
   const entries: string[] = []
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
@@ -111,14 +116,17 @@ function operationsSource(spec: Spec): string {
       const pathParams = params.filter((p) => p.in === 'path')
       const queryParams = params.filter((p) => p.in === 'query')
       const body = jsonSchemaOf(operation.requestBody?.content, where)
-      const responses = Object.entries(operation.responses).map(([status, response]) => {
-        const schema = jsonSchemaOf(resolve(response, spec.components.responses).content, where)
-        return `${status}: ${schema ? toZod(schema, `${where} ${status}`) : 'null'}`
-      })
+      const responses = Object.entries(operation.responses)
+        .filter(([status]) => form === 'all' || /^2\d\d$/.test(status))
+        .map(([status, response]) => {
+          const schema = jsonSchemaOf(resolve(response, spec.components.responses).content, where)
+          return `${status}: ${schema ? toZod(schema, `${where} ${status}`) : 'null'}`
+        })
+      const route =
+        form === 'all' ? `method: ${JSON.stringify(method.toUpperCase())}, path: ${JSON.stringify(path)},` : ''
       entries.push(
         `${operation.operationId}: {
-          method: ${JSON.stringify(method.toUpperCase())},
-          path: ${JSON.stringify(path)},
+          ${route}
           pathParams: ${parametersObject(pathParams, `${where} path`, spec.components.schemas)},
           query: ${parametersObject(queryParams, `${where} query`, spec.components.schemas)},
           body: ${body ? toZod(body, `${where} body`) : 'null'},
@@ -127,11 +135,16 @@ function operationsSource(spec: Spec): string {
       )
     }
   }
-  const body = `/** Every operation's method, path, input schemas (path and query values coerced from strings) and response schemas by status. */
+  const body =
+    form === 'all'
+      ? `/** Every operation's method, path, input schemas (path and query values coerced from strings) and response schemas by status. */
 export const operations = { ${entries.join(',\n')} } as const
 
 /** The operationId of each operation in openapi.yaml. */
 export type OperationId = keyof typeof operations
+`
+      : `/** Every operation as the SDK checks it: input schemas (path and query values coerced from strings) and the schemas of its success responses, by status. */
+export const operations = { ${entries.join(',\n')} } as const
 `
   const used = [...new Set(body.match(/\b[A-Z][A-Za-z0-9]*Schema\b/g) ?? [])].sort()
   const imports = used.length > 0 ? `import { ${used.join(', ')} } from './schemas'\n` : ''
@@ -184,7 +197,8 @@ async function main(): Promise<void> {
   const outputs: Record<string, string> = {
     'src/generated/openapi.ts': format(`${HEADER}${types}`, 'openapi.ts'),
     'src/generated/schemas.ts': format(schemasSource(spec), 'schemas.ts'),
-    'src/generated/operations.ts': format(operationsSource(spec), 'operations.ts'),
+    'src/generated/operations.ts': format(operationsSource(spec, 'all'), 'operations.ts'),
+    'src/generated/sdk-operations.ts': format(operationsSource(spec, 'sdk'), 'sdk-operations.ts'),
     'src/generated/webhook-events.ts': format(webhookEventsSource(spec), 'webhook-events.ts'),
     'src/generated/zod.ts': format(barrelSource(), 'zod.ts'),
   }

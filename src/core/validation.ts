@@ -13,12 +13,12 @@ export type OperationInput = {
 
 // The schemas load on first use, so code that never calls the API (or only verifies
 // webhooks) does not pay for zod at start-up or in its bundle.
-type Schemas = typeof import('../generated/operations')
+type Schemas = typeof import('../generated/sdk-operations')
 let schemas: Promise<Schemas> | undefined
 /** The schemas once loaded: later calls check their input without waiting on the import. */
 let loaded: Schemas | undefined
 const loadSchemas = () => {
-  schemas ??= import('../generated/operations').then((module) => {
+  schemas ??= import('../generated/sdk-operations').then((module) => {
     loaded = module
     return module
   })

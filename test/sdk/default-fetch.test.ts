@@ -47,7 +47,7 @@ let server: Awaited<ReturnType<typeof holdingServer>> | undefined
 
 beforeAll(async () => {
   // Input checking loads the zod schemas lazily; load them before the clock is faked.
-  await import('../../src/generated/zod')
+  await import('../../src/generated/sdk-operations')
 })
 afterEach(async () => {
   vi.useRealTimers()

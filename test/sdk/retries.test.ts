@@ -31,7 +31,7 @@ function settle<T>(promise: PromiseLike<T>) {
 
 beforeAll(async () => {
   // Input checking loads the zod schemas lazily; load them before the clock is faked.
-  await import('../../src/generated/zod')
+  await import('../../src/generated/sdk-operations')
 })
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
