@@ -1,11 +1,17 @@
-/** Runs the `immigraflow-mock` CLI (through tsx) for tests; `afterEach(killAll)` ends what is left. */
+/** Runs the `immigraflow-mock` CLI for tests; `afterEach(killAll)` ends what is left. */
 import { type ChildProcess, spawn } from 'node:child_process'
 
-const TSX = 'node_modules/.bin/tsx'
 const children: ChildProcess[] = []
 
+/**
+ * Starts the CLI in one Node process with tsx as a loader. The `tsx` binary would run it in a
+ * child process of its own: a SIGKILL would then end only the wrapper and leave the server
+ * running, and under load the wrapper answered SIGTERM with exit 143 before the CLI's handler ran.
+ */
 export function runCli(args: string[]) {
-  const child = spawn(TSX, ['mocks/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   children.push(child)
   let stdout = ''
   let stderr = ''

@@ -1,41 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { call } from '../helpers/mock'
+import { killAll, runCli as run } from '../helpers/mock-cli'
 
-const TSX = 'node_modules/.bin/tsx'
-const children: ChildProcess[] = []
-
-function run(args: string[]) {
-  const child = spawn(TSX, ['mocks/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  children.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout?.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString()
-  })
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      const match = /ImmigraFlow mock listening on (http:\/\/\S+)/.exec(stdout)
-      if (match) resolve(match[1] as string)
-    })
-    void exited.then((code) => reject(new Error(`exited ${code} before listening: ${stderr}`)))
-  })
-  // Tests that expect an early exit never await the URL.
-  url.catch(() => undefined)
-  return { child, url, exited, output: () => ({ stdout, stderr }) }
-}
-
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-})
+afterEach(killAll)
 
 describe('immigraflow-mock CLI', () => {
   test('prints its URL, serves requests and exits 0 on SIGTERM', async () => {
