@@ -48,12 +48,12 @@ export const ENTRIES: Entry[] = [
     budgetBytes: 15 * KB,
   },
   // The mock is for development and tests; its budgets sit a little above its measured size, so growth is seen.
-  { name: 'immigraflow/mock', code: reExport('*', 'mocks/index.ts'), platform: 'neutral', budgetBytes: 32 * KB },
+  { name: 'immigraflow/mock', code: reExport('*', 'mocks/index.ts'), platform: 'neutral', budgetBytes: 38 * KB },
   {
     name: 'immigraflow/mock/browser',
     code: reExport('*', 'mocks/browser.ts'),
     platform: 'neutral',
-    budgetBytes: 130 * KB,
+    budgetBytes: 136 * KB,
   },
   // The standalone server in it serves the console page (about 9 kB gz, HTML with its script inlined).
   { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 211 * KB },
