@@ -252,6 +252,9 @@ describeInBrowser('the mock console in Chromium', () => {
     try {
       const dialog = page.getByRole('dialog', { name: 'API key' })
       await dialog.waitFor(LIVE)
+      await dialog.getByLabel('API key').fill('sk_wrong_key')
+      await dialog.getByRole('button', { name: 'Continue' }).click()
+      await dialog.getByText('That key was refused; try again.').waitFor(LIVE)
       await dialog.getByLabel('API key').fill('sk_console_key')
       await dialog.getByRole('button', { name: 'Continue' }).click()
       await page.locator('body[data-state="ready"]').waitFor(LIVE)

@@ -51,7 +51,7 @@ onKeyNeeded(() => {
       { once: true },
     )
     keyDialog.showModal()
-    input.focus()
+    input.select()
   })
   return keyPending
 })
@@ -298,13 +298,12 @@ function matches(item: RequestLogEntry): boolean {
 
 function renderRequests(): void {
   if (!data) return
-  const shown = data.requests.filter(matches).reverse()
+  const shown = data.requests.filter(matches)
   replace(
     byId('requests'),
     shown.length === 0
       ? h('p', { class: 'empty' }, data.requests.length === 0 ? 'No requests yet.' : 'No request matches the filters.')
-      : h('div', null, ...shown.slice(0, 300).map(requestView)),
-    ...(shown.length > 300 ? [h('p', { class: 'muted' }, `Showing the newest 300 of ${shown.length}.`)] : []),
+      : h('div', null, ...newest(shown).map(requestView), shownOf(shown)),
   )
 }
 
@@ -312,6 +311,15 @@ for (const filter of [filterOperation, filterStatus, filterText]) filter.addEven
 byId('request-filters').addEventListener('submit', (event) => event.preventDefault())
 
 // ---------------------------------------------------------------- render
+
+/**
+ * How many entries of a list are drawn, newest first: a mock that served a load test holds tens
+ * of thousands of requests, and drawing them all on every change would stall the page.
+ */
+const SHOWN = 200
+const newest = <T>(list: readonly T[]): T[] => list.slice(-SHOWN).reverse()
+const shownOf = (list: readonly unknown[]) =>
+  list.length > SHOWN ? h('p', { class: 'muted' }, `Showing the newest ${SHOWN} of ${list.length}.`) : null
 
 function render(next: ConsoleData): void {
   data = next
@@ -333,14 +341,7 @@ function render(next: ConsoleData): void {
     byId('outbox'),
     next.outbox.length === 0
       ? h('p', { class: 'empty' }, 'No messages yet.')
-      : h(
-          'div',
-          null,
-          ...next.outbox
-            .slice()
-            .reverse()
-            .map((item) => messageView(item, users)),
-        ),
+      : h('div', null, ...newest(next.outbox).map((item) => messageView(item, users)), shownOf(next.outbox)),
   )
 
   byId('count-webhooks').textContent = String(next.deliveries.length)
@@ -365,36 +366,35 @@ function render(next: ConsoleData): void {
     byId('deliveries'),
     next.deliveries.length === 0
       ? h('p', { class: 'empty' }, 'No delivery attempts yet.')
-      : h('div', null, ...next.deliveries.slice().reverse().map(deliveryView)),
+      : h('div', null, ...newest(next.deliveries).map(deliveryView), shownOf(next.deliveries)),
   )
+  const attemptsOf = new Map<string, number>()
+  for (const item of next.deliveries) attemptsOf.set(item.event_id, (attemptsOf.get(item.event_id) ?? 0) + 1)
   replace(
     byId('events'),
     table(
       'Webhook events',
       ['Created', 'Id', 'Type', 'Attempts', ''],
-      next.events
-        .slice()
-        .reverse()
-        .map((event) => {
-          const attempts = next.deliveries.filter((item) => item.event_id === event.id).length
-          return row(
-            { 'data-event': event.id },
-            when(event.created_at),
-            h('code', null, event.id),
-            h('code', null, event.type),
-            String(attempts),
-            h(
-              'button',
-              {
-                type: 'button',
-                'data-key': `redeliver-${event.id}`,
-                'aria-label': `Redeliver ${event.id}`,
-                onclick: (click: Event) => redeliver(click.currentTarget as HTMLButtonElement, event.id),
-              },
-              'Redeliver',
-            ),
-          )
-        }),
+      newest(next.events).map((event) => {
+        const attempts = attemptsOf.get(event.id) ?? 0
+        return row(
+          { 'data-event': event.id },
+          when(event.created_at),
+          h('code', null, event.id),
+          h('code', null, event.type),
+          String(attempts),
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-key': `redeliver-${event.id}`,
+              'aria-label': `Redeliver ${event.id}`,
+              onclick: (click: Event) => redeliver(click.currentTarget as HTMLButtonElement, event.id),
+            },
+            'Redeliver',
+          ),
+        )
+      }),
       'No events yet.',
     ),
   )
@@ -431,6 +431,8 @@ function render(next: ConsoleData): void {
 
 let loading: Promise<void> | undefined
 let again = false
+/** The least time between the end of one load and the start of the next. */
+const MIN_GAP_MS = 250
 
 async function load(): Promise<void> {
   const [state, outbox, deliveries, events, requests] = await Promise.all([
@@ -461,11 +463,14 @@ function refresh(): Promise<void> {
       say(error instanceof Error ? error.message : String(error), 'error')
     })
     .finally(() => {
-      loading = undefined
-      if (again) {
-        again = false
-        void refresh()
-      }
+      // Under steady traffic the stream never pauses: leave a gap between loads so the page stays responsive.
+      setTimeout(() => {
+        loading = undefined
+        if (again) {
+          again = false
+          void refresh()
+        }
+      }, MIN_GAP_MS)
     })
   return loading
 }

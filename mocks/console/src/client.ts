@@ -44,19 +44,19 @@ async function messageOf(response: Response): Promise<string> {
 }
 
 /**
- * Calls the mock (same origin) and parses its JSON answer. A 401 asks for the API key once and
- * tries again with it.
+ * Calls the mock (same origin) and parses its JSON answer. A 401 asks for the API key (again,
+ * when the one given was refused) and tries again with it.
  */
-export async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     headers: headers(body !== undefined),
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     cache: 'no-store',
   })
-  if (response.status === 401 && !retried) {
+  if (response.status === 401) {
     await askForKey()
-    return call<T>(method, path, body, true)
+    return call<T>(method, path, body)
   }
   if (!response.ok) throw new CallError(response.status, await messageOf(response))
   const text = await response.text()
@@ -64,11 +64,11 @@ export async function call<T>(method: string, path: string, body?: unknown, retr
 }
 
 /** The raw text of a GET (the snapshot download keeps the mock's bytes as they are). */
-export async function download(path: string, retried = false): Promise<Blob> {
+export async function download(path: string): Promise<Blob> {
   const response = await fetch(path, { headers: headers(false), cache: 'no-store' })
-  if (response.status === 401 && !retried) {
+  if (response.status === 401) {
     await askForKey()
-    return download(path, true)
+    return download(path)
   }
   if (!response.ok) throw new CallError(response.status, await messageOf(response))
   return response.blob()
