@@ -14,22 +14,10 @@ export {
 } from './api'
 export type { MockChange, MockChangeListener } from './changes'
 export type { MockClock } from './clock'
-export {
-  type CaseView,
-  type ChannelOutcome,
-  type ControlOptions,
-  handleControl,
-  type MockStateView,
-  stateView,
-  type TimelineEntry,
-  type UserView,
-  type WebhookView,
-} from './control'
 export { DELIVERY_JITTER, DELIVERY_RETRY_DELAYS_MS } from './delivery'
 export type { FaultController } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'
 export { type PreloadData, PreloadError, type PreloadInput, PreloadSchema, parsePreload } from './preload'
-export { SNAPSHOT_VERSION, SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
 export type {
   DeliveryAttempt,
   GlobalFaults,
