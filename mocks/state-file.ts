@@ -12,7 +12,7 @@
  * with write-file-atomic: that package writes asynchronously and does not fsync the directory,
  * and this write must finish before the response that acknowledges the change is sent.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { changesOf, type MockApi } from './api'
 import type { MockChange } from './changes'
@@ -41,6 +41,42 @@ export function readStateFile(file: string): ReturnType<typeof snapshotFromJson>
       )
     throw error
   }
+}
+
+/** Whether a process with this id is running (signal 0 only checks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes temporary files that writers of `file` left when they were killed between writing
+ * and renaming (`kill -9`, a power cut). They never held acknowledged state: the rename is what
+ * makes a write count. Files of a process still running are left alone.
+ */
+export function removeStaleTemporaryFiles(file: string): string[] {
+  const dir = dirname(file)
+  const prefix = `.${basename(file)}.`
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    // An unreadable folder fails the write that follows, with an error that names it.
+    return removed
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    const pid = name.slice(prefix.length, -'.tmp'.length)
+    if (!/^\d+$/.test(pid) || Number(pid) === process.pid || isRunning(Number(pid))) continue
+    unlinkSync(join(dir, name))
+    removed.push(name)
+  }
+  return removed
 }
 
 /** Replaces `file` with `text` atomically and durably (temporary file, fsync, rename, fsync of the directory). */
@@ -106,6 +142,7 @@ export function persistState(api: MockApi, file: string): PersistedState {
       live.requests.length > PERSISTED_REQUESTS ? { ...live, requests: live.requests.slice(-PERSISTED_REQUESTS) } : live
     writeFileAtomic(file, snapshotToJson({ version: SNAPSHOT_VERSION, state }, api.clock.iso()))
   }
+  removeStaleTemporaryFiles(file)
   write()
   const unsubscribe = feed.subscribe((change) => {
     if (!deferrable(change)) {

@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { type RunningMockServer, startMockServer } from '../../mocks/server'
-import { StateFileError } from '../../mocks/state-file'
+import { removeStaleTemporaryFiles, StateFileError } from '../../mocks/state-file'
 import { call } from '../helpers/mock'
 import { killAll, runCli as run } from '../helpers/mock-cli'
 
@@ -53,6 +54,32 @@ describe('--state FILE', () => {
     expect(await cli.exited).toBe(1)
     expect(cli.output().stderr).toContain('version 99; this mock reads version 1 only')
     expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+})
+
+describe('temporary files of a killed writer', () => {
+  test("are removed at start when their process is gone; a running writer's and other files stay", () => {
+    const dir = tempDir()
+    const file = join(dir, 'mock-state.json')
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
+    const running = process.ppid
+    for (const name of [
+      'mock-state.json',
+      `.mock-state.json.${gone}.tmp`,
+      `.mock-state.json.${running}.tmp`,
+      `.other.json.${gone}.tmp`,
+      '.mock-state.json.x.tmp',
+    ])
+      writeFileSync(join(dir, name), '{}')
+    expect(removeStaleTemporaryFiles(file)).toEqual([`.mock-state.json.${gone}.tmp`])
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        `.mock-state.json.${running}.tmp`,
+        '.mock-state.json.x.tmp',
+        `.other.json.${gone}.tmp`,
+        'mock-state.json',
+      ].sort(),
+    )
   })
 })
 
