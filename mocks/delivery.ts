@@ -26,15 +26,18 @@ export function subscribes(webhook: WebhookRecord, type: WebhookEvent['type']): 
   return webhook.events.some((event) => event === '*' || event === type)
 }
 
-/** Records an event and schedules its first delivery to every subscribed active endpoint, now. */
-export function emitEvent(ctx: MockContext, event: WebhookEvent): WebhookEvent {
+/**
+ * Schedules one attempt of `event`, now, to every active endpoint subscribed to its type;
+ * returns how many endpoints it goes to.
+ */
+function scheduleDeliveries(ctx: MockContext, event: WebhookEvent, messageId: string, redelivery: boolean): number {
   const state = ctx.state()
-  state.events.push(event)
   const body = JSON.stringify(event)
-  const messageId = `msg_${ctx.token(20)}`
+  let endpoints = 0
   for (const id of state.webhookIds) {
     const webhook = state.webhooks.get(id)
     if (!webhook?.active || !subscribes(webhook, event.type)) continue
+    endpoints++
     ctx.clock.schedule(state.now, {
       kind: 'deliver',
       webhook_id: id,
@@ -43,8 +46,16 @@ export function emitEvent(ctx: MockContext, event: WebhookEvent): WebhookEvent {
       message_id: messageId,
       body,
       attempt: 1,
+      ...(redelivery ? { redelivery: true } : {}),
     })
   }
+  return endpoints
+}
+
+/** Records an event and schedules its first delivery to every subscribed active endpoint, now. */
+export function emitEvent(ctx: MockContext, event: WebhookEvent): WebhookEvent {
+  ctx.state().events.push(event)
+  scheduleDeliveries(ctx, event, `msg_${ctx.token(20)}`, false)
   return event
 }
 
@@ -70,25 +81,7 @@ export function redeliverEvent(ctx: MockContext, eventId: string): number | unde
   const event = state.events.find((candidate) => candidate.id === eventId)
   if (!event) return undefined
   const original = state.deliveries.find((attempt) => attempt.event_id === eventId)
-  const messageId = original?.message_id ?? `msg_${ctx.token(20)}`
-  const body = JSON.stringify(event)
-  let endpoints = 0
-  for (const id of state.webhookIds) {
-    const webhook = state.webhooks.get(id)
-    if (!webhook?.active || !subscribes(webhook, event.type)) continue
-    endpoints++
-    ctx.clock.schedule(state.now, {
-      kind: 'deliver',
-      webhook_id: id,
-      event_id: event.id,
-      event_type: event.type,
-      message_id: messageId,
-      body,
-      attempt: 1,
-      redelivery: true,
-    })
-  }
-  return endpoints
+  return scheduleDeliveries(ctx, event, original?.message_id ?? `msg_${ctx.token(20)}`, true)
 }
 
 /** One delivery attempt. */

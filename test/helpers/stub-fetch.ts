@@ -1,4 +1,4 @@
-import type { User } from '../../src'
+import { type User, ValidationError } from '../../src'
 
 /** A scripted reply: a response to return, or an error to throw as fetch would. */
 export type Reply = Response | Error | 'hang'
@@ -50,4 +50,15 @@ export function stubFetch(...script: Reply[]) {
     return reply
   }
   return { fetch, requests }
+}
+
+/** The ValidationError a call rejects with; fails the test when it resolves or rejects otherwise. */
+export async function rejection(promise: PromiseLike<unknown>): Promise<ValidationError> {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof ValidationError) return error
+    throw error
+  }
+  throw new Error('expected a ValidationError')
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ImmigraFlow, type UserCreateParams, ValidationError } from '../../src'
-import { json, stubFetch, USER } from '../helpers/stub-fetch'
+import { ImmigraFlow, type UserCreateParams } from '../../src'
+import { json, rejection, stubFetch, USER } from '../helpers/stub-fetch'
 
 function setup() {
   const { fetch, requests } = stubFetch(json(USER))
@@ -11,16 +11,6 @@ function setup() {
     logLevel: 'off',
   })
   return { client, requests }
-}
-
-async function rejection(promise: PromiseLike<unknown>): Promise<ValidationError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof ValidationError) return error
-    throw error
-  }
-  throw new Error('expected a ValidationError')
 }
 
 describe('input checking before sending', () => {

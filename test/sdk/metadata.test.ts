@@ -7,21 +7,10 @@ import {
   type User,
   type UserCreateParams,
   type UserListParams,
-  ValidationError,
 } from '../../src'
-import { json, stubFetch, USER } from '../helpers/stub-fetch'
+import { json, rejection, stubFetch, USER } from '../helpers/stub-fetch'
 
 const BASE_URL = 'https://api.immigraflow.test'
-
-async function rejection(promise: PromiseLike<unknown>): Promise<ValidationError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof ValidationError) return error
-    throw error
-  }
-  throw new Error('expected a ValidationError')
-}
 
 /** A client whose fetch fails the test if it is ever called. */
 function offlineClient() {
