@@ -159,6 +159,22 @@ function listenerWithStreams(
 }
 
 /** Answers a control route; a stream is piped until the client leaves or the server closes. */
+/**
+ * Whether a browser sent this request from a page of another origin. Without a key, such a page
+ * (any site open in the developer's browser) could otherwise reset the mock or read its data:
+ * a form POST needs no CORS preflight. Clients outside browsers send no `Origin`.
+ */
+function isCrossOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (origin === undefined) return false
+  try {
+    return new URL(origin).host !== req.headers.host
+  } catch {
+    // `Origin: null` (sandboxed frames, files) and anything unparsable.
+    return true
+  }
+}
+
 async function serveControl(
   api: MockApi,
   req: IncomingMessage,
@@ -168,6 +184,11 @@ async function serveControl(
   requestId: string,
   options: ListenerState,
 ): Promise<void> {
+  if (options.apiKey === undefined && isCrossOrigin(req)) {
+    const message = `The control routes answer pages of the mock's own origin only, not ${req.headers.origin}: a page elsewhere could read or reset the mock. Start the mock with --api-key to reach them from other origins with that key.`
+    sendJson(res, 403, { error: { code: 'forbidden', message, request_id: requestId } }, requestId)
+    return
+  }
   const url = new URL(req.url ?? '/', 'http://mock')
   const reply = await controlReply(
     api,

@@ -327,6 +327,30 @@ describe('hosts', () => {
     expect(ok.status).toBe(200)
   })
 
+  test('without an apiKey the standalone server refuses control requests from pages of another origin, and changes nothing', async () => {
+    server = await startMockServer({ port: 0 })
+    await call({ url: server.url }, 'createUser', { body: { email: 'a@example.com', name: 'A' } })
+    const reset = (origin: string) => fetch(`${server?.url}/__mock/reset`, { method: 'POST', headers: { origin } })
+    const refused = await reset('https://elsewhere.example')
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'forbidden', message: expect.stringContaining('https://elsewhere.example') },
+    })
+    expect((await reset('null')).status).toBe(403)
+    expect(server.api.store.state.users.size).toBe(1)
+    // The console's own page, served by the mock, is the same origin.
+    expect((await reset(server.url)).status).toBe(200)
+    expect(server.api.store.state.users.size).toBe(0)
+  })
+
+  test('with an apiKey a page of another origin reaches the control routes with the key', async () => {
+    server = await startMockServer({ port: 0, apiKey: 'sk_live' })
+    const health = await fetch(`${server.url}/__mock/health`, {
+      headers: { origin: 'https://elsewhere.example', authorization: 'Bearer sk_live' },
+    })
+    expect(health.status).toBe(200)
+  })
+
   test('setupMockServer({ controls: true }) serves the control routes through MSW; without it they are not there', async () => {
     const plain = setupMockServer({ baseUrl: 'https://plain.example.test' })
     expect(plain.api.handlers).toHaveLength(1)
