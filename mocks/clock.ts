@@ -3,7 +3,8 @@
  * (notification retries, webhook deliveries) that falls due on the way, in time order, and
  * waits for the work each one starts, so tests never sleep.
  */
-import { isoTime, type Job, type MockState } from './store'
+import { type DeliveryAttempt, isoTime, type Job, type MockState, type OutboxMessage } from './store'
+import { type UscisStep, uscisPositions, uscisSteps } from './uscis'
 
 /** Collects promises of background work so `idle()` can wait for all of it. */
 export class Tracker {
@@ -30,15 +31,43 @@ export const DAY_MS = 86_400_000
 /** The last instant a JavaScript Date can hold; past it every timestamp the mock writes would throw. */
 const MAX_TIME = 8.64e15
 
+/**
+ * What one `advance` set off: every webhook delivery attempt and outbox message (notifications,
+ * with their retries) that finished while it ran, and the receipts whose USCIS status moved
+ * (one step per simulated week, or a control that moved it meanwhile).
+ */
+export interface AdvanceReport {
+  /** Mock time before the advance, RFC 3339. */
+  from: string
+  /** Mock time after it. */
+  to: string
+  /** Delivery attempts that finished during the advance, in the order they finished. */
+  deliveries: DeliveryAttempt[]
+  /** Outbox messages (emails, WhatsApp messages) sent or failed during the advance, oldest first. */
+  notifications: OutboxMessage[]
+  /** Receipts the mock knows whose USCIS status moved, with the titles before and after. */
+  uscis: UscisStep[]
+}
+
+/** The records of `list` whose `id` is above `after` (ids only grow, so they sit at its end). */
+function newerThan<T extends { id: number }>(list: readonly T[], after: number): T[] {
+  let index = list.length
+  while (index > 0 && (list[index - 1] as T).id > after) index--
+  return list.slice(index)
+}
+
 export interface MockClock {
   /** Mock time in milliseconds since the epoch. */
   now(): number
   /** Mock time as RFC 3339 with milliseconds. */
   iso(): string
-  /** Moves time forward, running every job that falls due on the way (in order), and waits for them. */
-  advance(ms: number): Promise<void>
-  /** Moves time forward to an instant (never backwards). */
-  advanceTo(time: number | string | Date): Promise<void>
+  /**
+   * Moves time forward, running every job that falls due on the way (in order), and waits for
+   * them. Resolves to what the advance set off (`AdvanceReport`).
+   */
+  advance(ms: number): Promise<AdvanceReport>
+  /** Moves time forward to an instant (never backwards); resolves as `advance` does. */
+  advanceTo(time: number | string | Date): Promise<AdvanceReport>
   /** How many jobs (notification attempts, webhook deliveries) are scheduled. */
   pending(): number
   /** When the next job falls due, or null. */
@@ -103,14 +132,18 @@ export class Scheduler implements MockClock {
     }
   }
 
-  async advance(ms: number): Promise<void> {
+  async advance(ms: number): Promise<AdvanceReport> {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite number ≥ 0, got ${ms}`)
-    const target = this.host.state().now + ms
+    const start = this.host.state()
+    const from = start.now
+    const target = from + ms
     if (target > MAX_TIME) {
       throw new RangeError(
         `advance(${ms}) would move the mock clock past the last valid date, ${new Date(MAX_TIME).toISOString()}`,
       )
     }
+    const marks = { delivery: start.counters.delivery, message: start.counters.message }
+    const positions = uscisPositions(start)
     await this.idle()
     for (;;) {
       const state = this.host.state()
@@ -119,13 +152,21 @@ export class Scheduler implements MockClock {
       if (next.at > state.now) state.now = next.at
       await this.idle()
     }
-    this.host.state().now = target
+    const end = this.host.state()
+    end.now = target
     this.host.moved?.()
+    return {
+      from: isoTime(from),
+      to: isoTime(target),
+      deliveries: structuredClone(newerThan(end.deliveries, marks.delivery)),
+      notifications: structuredClone(newerThan(end.outbox, marks.message)),
+      uscis: uscisSteps(positions, uscisPositions(end)),
+    }
   }
 
-  async advanceTo(time: number | string | Date): Promise<void> {
+  async advanceTo(time: number | string | Date): Promise<AdvanceReport> {
     const target = typeof time === 'number' ? time : new Date(time).getTime()
     if (Number.isNaN(target)) throw new RangeError(`advanceTo: not a time: ${String(time)}`)
-    await this.advance(Math.max(0, target - this.now()))
+    return this.advance(Math.max(0, target - this.now()))
   }
 }

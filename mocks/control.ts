@@ -429,8 +429,8 @@ async function route(api: MockApi, request: ControlRequest, requestId: string): 
   if (key === 'POST clock') {
     const advance = optionalNumber(body, 'advance_ms')
     if (advance === undefined || advance < 0) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
-    await api.clock.advance(advance)
-    return ok({ now: api.clock.iso(), pending_jobs: api.clock.pending() })
+    const report = await api.clock.advance(advance)
+    return ok({ now: api.clock.iso(), pending_jobs: api.clock.pending(), ...report })
   }
   if (key === 'POST faults') {
     const unknown = Object.keys(body).filter((name) => !FAULT_FIELDS.includes(name))

@@ -13,7 +13,7 @@ export {
   type MockSnapshot,
 } from './api'
 export type { MockChange, MockChangeListener } from './changes'
-export type { MockClock } from './clock'
+export type { AdvanceReport, MockClock } from './clock'
 export { DELIVERY_JITTER, DELIVERY_RETRY_DELAYS_MS } from './delivery'
 export type { FaultController } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'
@@ -26,4 +26,13 @@ export type {
   RequestLogEntry,
   WebhookEvent,
 } from './store'
-export { formOf, isKnownReceipt, STEPS, scriptOf, UnknownReceiptError, type UscisSimulator } from './uscis'
+export {
+  formOf,
+  isKnownReceipt,
+  STEPS,
+  scriptOf,
+  UnknownReceiptError,
+  type UscisSimulator,
+  type UscisStep,
+  type UscisTitle,
+} from './uscis'

@@ -375,6 +375,7 @@ function nodeRequest(
       if (value === undefined) return null
       return normalizeValue(Array.isArray(value) ? value.join(', ') : value)
     },
+    headerNames: () => Object.keys(req.headers),
     // A fetch Request for GET or HEAD carries no body.
     bytes: async () => (hasBody ? body.raw : new Uint8Array()),
     ...(hasBody && body.cut ? { bodySize: body.size } : {}),

@@ -128,6 +128,14 @@ export interface RequestLogEntry {
   request_body: string | null
   /** The response body's first `LOGGED_BODY_CHARS` characters, or null when it had none. */
   response_body: string | null
+  /**
+   * The request's headers, names lower-cased: transport headers (`host`, `content-length`, …)
+   * left out, `authorization` redacted (`Bearer sk_…x9Qz`), values cut at 200 characters.
+   * Absent in entries restored from a snapshot taken before it was logged.
+   */
+  headers?: Record<string, string>
+  /** The path parameters the operation read (`{ user_id: '12' }`), as sent; `{}` without an operation. */
+  params?: Record<string, string>
 }
 
 /** How much of each body the request log keeps. */

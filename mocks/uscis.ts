@@ -20,10 +20,11 @@
  */
 import { normalizeReceiptNumber } from '../src/core/receipt'
 import { ReceiptNumberSchema } from '../src/generated/zod'
-import { DAY_MS as DAY } from './clock'
 import type { MockState, ReceiptRecord, UscisOutage, UscisStatus } from './store'
 import { isoTime } from './store'
 
+// One day in ms, as `DAY_MS` in clock.ts (which imports this module, so this one does not import it).
+const DAY = 86_400_000
 const WEEK = 7 * DAY
 
 interface Form {
@@ -295,45 +296,92 @@ export interface UscisSimulator {
   takeOutage(): UscisOutage | null
 }
 
-export function createUscis(state: () => MockState): UscisSimulator {
-  function record(receipt: string): ReceiptRecord {
-    const s = state()
-    let found = s.uscis.receipts.get(receipt)
-    if (!found) {
-      const script = scriptOf(receipt)
-      const step = Math.min(digit(receipt, 3) % 3, script.length - 1)
-      const today = dayStart(s.now)
-      found = {
-        first_seen_at: s.now,
-        step,
-        weeks_applied: 0,
-        entries: script
-          .slice(0, step + 1)
-          .map((key, index) => ({ key, title: null, day: today - (step - index) * WEEK })),
-      }
-      s.uscis.receipts.set(receipt, found)
-    }
-    // Turn every whole week since first sight into one step.
-    const weeks = Math.floor((s.now - found.first_seen_at) / WEEK)
+/**
+ * The receipt's record, created when USCIS first sees it, with every whole week since then
+ * turned into one step. Applying the weeks early or late gives the same entries (each is dated
+ * by its week), so any reader may bring a record up to date.
+ */
+function recordOf(s: MockState, receipt: string): ReceiptRecord {
+  let found = s.uscis.receipts.get(receipt)
+  if (!found) {
     const script = scriptOf(receipt)
-    while (found.weeks_applied < weeks) {
-      found.weeks_applied++
-      if (found.step < script.length - 1) {
-        found.step++
-        found.entries.push({
-          key: script[found.step] as StepKey,
-          title: null,
-          day: dayStart(found.first_seen_at + found.weeks_applied * WEEK),
-        })
-      }
+    const step = Math.min(digit(receipt, 3) % 3, script.length - 1)
+    const today = dayStart(s.now)
+    found = {
+      first_seen_at: s.now,
+      step,
+      weeks_applied: 0,
+      entries: script
+        .slice(0, step + 1)
+        .map((key, index) => ({ key, title: null, day: today - (step - index) * WEEK })),
     }
-    return found
+    s.uscis.receipts.set(receipt, found)
   }
+  // Turn every whole week since first sight into one step.
+  const weeks = Math.floor((s.now - found.first_seen_at) / WEEK)
+  if (found.weeks_applied >= weeks) return found
+  const script = scriptOf(receipt)
+  while (found.weeks_applied < weeks) {
+    found.weeks_applied++
+    if (found.step < script.length - 1) {
+      found.step++
+      found.entries.push({
+        key: script[found.step] as StepKey,
+        title: null,
+        day: dayStart(found.first_seen_at + found.weeks_applied * WEEK),
+      })
+    }
+  }
+  return found
+}
 
-  function titles(entry: ReceiptRecord['entries'][number]): { en: string; es: string } {
-    const step = STEPS[entry.key as StepKey] as Step | undefined
-    return step ? { en: step.en, es: step.es } : { en: entry.title ?? '', es: entry.title ?? '' }
+function titles(entry: ReceiptRecord['entries'][number]): { en: string; es: string } {
+  const step = STEPS[entry.key as StepKey] as Step | undefined
+  return step ? { en: step.en, es: step.es } : { en: entry.title ?? '', es: entry.title ?? '' }
+}
+
+/** A receipt's USCIS status title (`status_code`) at one instant. */
+export interface UscisTitle {
+  /** The English title, as `status_code` gives it. */
+  status_code: string
+  /** The Spanish title. */
+  status_code_es: string
+}
+
+/** A receipt whose USCIS status moved while the mock clock advanced. */
+export interface UscisStep {
+  receipt_number: string
+  from: UscisTitle
+  to: UscisTitle
+}
+
+/** Every receipt the mock knows, brought up to the state's time, with how many statuses it has had and its title. */
+export function uscisPositions(s: MockState): Map<string, { entries: number; title: UscisTitle }> {
+  const positions = new Map<string, { entries: number; title: UscisTitle }>()
+  for (const receipt of s.uscis.receipts.keys()) {
+    const found = recordOf(s, receipt)
+    const t = titles(found.entries[found.entries.length - 1] as ReceiptRecord['entries'][number])
+    positions.set(receipt, { entries: found.entries.length, title: { status_code: t.en, status_code_es: t.es } })
   }
+  return positions
+}
+
+/** The receipts whose status moved between two `uscisPositions` readings, in the order the mock first saw them. */
+export function uscisSteps(
+  before: Map<string, { entries: number; title: UscisTitle }>,
+  after: Map<string, { entries: number; title: UscisTitle }>,
+): UscisStep[] {
+  const steps: UscisStep[] = []
+  for (const [receipt, now] of after) {
+    const then = before.get(receipt)
+    if (then !== undefined && now.entries > then.entries)
+      steps.push({ receipt_number: receipt, from: then.title, to: now.title })
+  }
+  return steps
+}
+
+export function createUscis(state: () => MockState): UscisSimulator {
+  const record = (receipt: string) => recordOf(state(), receipt)
 
   function view(receipt: string, found: ReceiptRecord): UscisStatus {
     const form = formOf(receipt)

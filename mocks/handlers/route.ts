@@ -14,6 +14,7 @@ import type * as z from 'zod/mini'
 import { type OperationId, operations } from '../../src/generated/zod'
 import type { MockContext } from '../context'
 import { decideFault, parsePrefer, preferredFaultHeaders } from '../faults'
+import { loggedHeaders } from '../request-log'
 import { loggedBody, type RequestLogEntry } from '../store'
 import {
   ApiError,
@@ -47,6 +48,8 @@ export interface MockRequest {
   readonly url: URL
   /** A header's value as fetch's `Headers.get` gives it; null when absent. */
   header(name: string): string | null
+  /** The names of the request's headers, when the host can list them (for the request log). */
+  headerNames?(): Iterable<string>
   /** The body bytes; read only for operations that take a body. */
   bytes(): Promise<Uint8Array>
   /**
@@ -96,6 +99,7 @@ export function fromFetchRequest(request: Request): MockRequest {
     method: request.method,
     url: new URL(request.url),
     header: (name) => request.headers.get(name),
+    headerNames: () => request.headers.keys(),
     bytes: async () => new Uint8Array(await request.arrayBuffer()),
   }
 }
@@ -200,6 +204,8 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     received_at: ctx.now(),
     request_body: null,
     response_body: null,
+    headers: loggedHeaders((name) => request.header(name), request.headerNames?.()),
+    params: { ...params },
   }
   const finish = (reply: MockReply): MockReply => {
     log.status = reply.reset ? 0 : reply.status
