@@ -7,6 +7,7 @@ import { encodeBase64 } from '../src/webhooks/encoding'
 import { ChangeFeed, type MockChange } from './changes'
 import { type MockClock, Scheduler, Tracker } from './clock'
 import type { MockContext } from './context'
+import { CoverageCounter } from './coverage'
 import { emitEvent, redeliverEvent, runDelivery } from './delivery'
 import { createFaultController, type FaultController, NO_FAULTS, validateGlobalFaults } from './faults'
 import { caseHandlers } from './handlers/cases'
@@ -251,6 +252,13 @@ export function changesOf(api: MockApi): ChangeFeed | undefined {
 
 const contexts = new WeakMap<MockApi, MockContext>()
 
+const coverages = new WeakMap<MockApi, CoverageCounter>()
+
+/** The contract coverage counters of a mock made by `createMockApi`; undefined for any other object. */
+export function coverageOf(api: MockApi): CoverageCounter | undefined {
+  return coverages.get(api)
+}
+
 /**
  * Schedules event `eventId` to be sent again, now, to every active endpoint subscribed to it
  * (one attempt each, never retried; `api.idle()` waits for them). Undefined when the mock has
@@ -310,6 +318,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const uscis = createUscis(current)
   const faults = createFaultController(current)
   const feed = new ChangeFeed()
+  const coverage = new CoverageCounter()
   // How many outbox messages and delivery attempts the listeners have been told about.
   let seen = { outbox: 0, deliveries: 0 }
   /** Announces `change` (if any), then every outbox message and delivery attempt not announced yet. */
@@ -317,6 +326,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     const live = state
     const from = seen
     seen = { outbox: live.outbox.length, deliveries: live.deliveries.length }
+    for (const attempt of live.deliveries.slice(from.deliveries))
+      coverage.delivery(attempt.event_type, attempt.outcome === 'delivered')
     if (!feed.active) return
     if (change) feed.publish(change)
     const now = isoTime(live.now)
@@ -367,6 +378,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     token: (length) => randomToken(state.random, length),
     random: () => nextRandom(state.random),
     secret: () => `whsec_${encodeBase64(randomBytes(state.random, 32))}`,
+    coverage,
     changed: announce,
     emit: (type, data) =>
       emitEvent(ctx, {
@@ -470,6 +482,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   }
   routers.set(api, router)
   feeds.set(api, feed)
+  coverages.set(api, coverage)
   contexts.set(api, ctx)
   return api
 }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** `immigraflow-mock`: the standalone ImmigraFlow mock server. */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
+import { coverageOf } from './api'
+import { formatCoverage, type MockCoverage } from './coverage'
 import { type PreloadData, PreloadError, parsePreload } from './preload'
 import { startMockServer } from './server'
 import { StateFileError } from './state-file'
@@ -23,9 +25,12 @@ Options:
   --latency MS       add MS milliseconds of latency to every response
   --fail-rate R      fail a share R (0–1) of requests with 503
   --base-url URL     origin shown in the handlers (default https://api.immigraflow.com)
+  --coverage-report FILE
+                     on exit (Ctrl-C, SIGTERM), write the contract coverage as JSON to FILE
+                     and as text to FILE.txt ("createCase 409: never"), and print a summary
   -h, --help         show this help
 
-Control routes (under /__mock/): health, state, outbox, deliveries, events, requests,
+Control routes (under /__mock/): health, state, outbox, deliveries, events, requests, coverage,
   clock, faults, uscis, events/{id}/redeliver, snapshot, restore, stream, reset, idle.
 
 Seed file format:
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
         'base-url': { type: 'string' },
+        'coverage-report': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -113,6 +119,9 @@ async function main(): Promise<void> {
     throw new UsageError('--api-key must not be empty')
   const preload = values.seed === undefined ? undefined : readSeed(values.seed)
   if (values.state !== undefined && values.state.trim() === '') throw new UsageError('--state must name a file')
+  const coverageFile = values['coverage-report']
+  if (coverageFile !== undefined && coverageFile.trim() === '')
+    throw new UsageError('--coverage-report must name a file')
   const host = values.host ?? '127.0.0.1'
 
   const running = await startMockServer({
@@ -141,6 +150,24 @@ async function main(): Promise<void> {
       `Warning: the mock listens on ${running.url} without --api-key: anyone who can reach it can read and reset its data (/__mock/). Pass --api-key KEY, or --host 127.0.0.1.\n`,
     )
   }
+  if (coverageFile !== undefined) {
+    const counter = coverageOf(running.api)
+    // Written once at start too: a path that cannot be written is refused now, not at exit.
+    try {
+      if (counter !== undefined) writeFileSync(coverageFile, `${JSON.stringify(counter.report(), null, 2)}\n`)
+    } catch (error) {
+      await running.close()
+      throw new UsageError(`--coverage-report: cannot write ${coverageFile}: ${(error as Error).message}`)
+    }
+    let written = false
+    // 'exit' runs on every way out but SIGKILL (the signal handlers below end in process.exit), and
+    // lets only synchronous work finish: hence writeFileSync.
+    process.on('exit', () => {
+      if (written || counter === undefined) return
+      written = true
+      writeCoverage(coverageFile, counter.report())
+    })
+  }
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -153,6 +180,20 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+/** Writes the coverage report as JSON to `file` and as text to `file.txt`; prints a summary line. */
+function writeCoverage(file: string, report: MockCoverage): void {
+  try {
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`)
+    writeFileSync(`${file}.txt`, formatCoverage(report))
+    process.stderr.write(
+      `Coverage: ${report.covered} of ${report.documented} documented responses served; written to ${file} and ${file}.txt\n`,
+    )
+  } catch (error) {
+    process.stderr.write(`immigraflow-mock: cannot write the coverage report ${file}: ${(error as Error).message}\n`)
+    process.exitCode = 1
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /** What every part of one mock instance shares. Created by `createMockApi`; never module-level. */
 import type { MockChange } from './changes'
 import type { Scheduler } from './clock'
+import type { CoverageCounter } from './coverage'
 import type { MockState, MockStore, WebhookEvent } from './store'
 import type { UscisSimulator } from './uscis'
 
@@ -30,6 +31,8 @@ export interface MockContext {
    * is done: a second request with the same key waits for it, then replays its answer.
    */
   readonly keysInFlight: Map<string, Promise<void>>
+  /** Contract coverage counters; outside the state, so `reset()` and `restore()` leave them. */
+  readonly coverage: CoverageCounter
   /** Announces a change of the state to the mock's listeners (the control stream, a state file). */
   changed(change: MockChange): void
   /** Records an event and schedules its deliveries. */

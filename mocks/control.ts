@@ -13,7 +13,7 @@
  */
 
 import type { Metadata } from '../src/types'
-import { changesOf, type MockApi, redeliverEventOf } from './api'
+import { changesOf, coverageOf, type MockApi, redeliverEventOf } from './api'
 import { isConsolePath } from './console/path'
 import { validateGlobalFaults } from './faults'
 import { MAX_BODY_BYTES } from './handlers/route'
@@ -426,6 +426,11 @@ async function route(api: MockApi, request: ControlRequest, requestId: string): 
   if (key === 'GET deliveries') return ok({ data: api.deliveries })
   if (key === 'GET events') return ok({ data: api.events })
   if (key === 'GET requests') return ok({ data: api.requests })
+  if (key === 'GET coverage') {
+    const counter = coverageOf(api)
+    if (counter === undefined) throw new ControlError(404, 'not_found', 'This mock keeps no coverage counters.')
+    return ok(counter.report())
+  }
   if (key === 'POST clock') {
     const advance = optionalNumber(body, 'advance_ms')
     if (advance === undefined || advance < 0) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')

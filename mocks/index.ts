@@ -14,6 +14,14 @@ export {
 } from './api'
 export type { MockChange, MockChangeListener } from './changes'
 export type { AdvanceReport, MockClock } from './clock'
+export {
+  formatCoverage,
+  type MockCoverage,
+  mergeCoverage,
+  type OperationCoverage,
+  type UndocumentedCoverage,
+  type WebhookCoverage,
+} from './coverage'
 export { DELIVERY_JITTER, DELIVERY_RETRY_DELAYS_MS } from './delivery'
 export type { FaultController } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'

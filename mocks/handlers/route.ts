@@ -209,6 +209,7 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
   }
   const finish = (reply: MockReply): MockReply => {
     log.status = reply.reset ? 0 : reply.status
+    ctx.coverage.response(id, log.status)
     log.request_body = loggedBody(bodyText)
     if (!reply.reset) log.response_body = loggedBody(reply.body)
     const requests = ctx.state().requests
