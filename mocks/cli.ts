@@ -28,10 +28,17 @@ Options:
   --coverage-report FILE
                      on exit (Ctrl-C, SIGTERM), write the contract coverage as JSON to FILE
                      and as text to FILE.txt ("createCase 409: never"), and print a summary
+  --max-sessions N   how many named sessions may exist at once (default 100); a request
+                     with "X-Mock-Session: NAME" is served by that session's own mock,
+                     created on first use (names: 1-64 of A-Z a-z 0-9 . _ -); past the
+                     limit a new one gets 429. Sessions live in memory (--state keeps
+                     the default session only)
   -h, --help         show this help
 
 Control routes (under /__mock/): health, state, outbox, deliveries, events, requests, coverage,
-  clock, faults, uscis, events/{id}/redeliver, snapshot, restore, stream, reset, idle.
+  clock, faults, uscis, events/{id}/redeliver, snapshot, restore, stream, reset, idle;
+  each acts on the session X-Mock-Session names (stream and snapshot also take ?session=).
+  GET sessions lists the sessions; DELETE sessions/{name} drops one.
 
 Seed file format:
   { "users": [{ "email", "name", "phone"?, "notify_by_email"?, "notify_by_whatsapp"?,
@@ -92,6 +99,7 @@ async function main(): Promise<void> {
         'fail-rate': { type: 'string' },
         'base-url': { type: 'string' },
         'coverage-report': { type: 'string' },
+        'max-sessions': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -114,6 +122,12 @@ async function main(): Promise<void> {
     'a port number (0–65535)',
   ) as number
   const latencyMs = number('latency', values.latency, (n) => n >= 0, 'a number of milliseconds ≥ 0')
+  const maxSessions = number(
+    'max-sessions',
+    values['max-sessions'],
+    (n) => Number.isInteger(n) && n >= 1,
+    'a positive integer',
+  )
   const failRate = number('fail-rate', values['fail-rate'], (n) => n >= 0 && n <= 1, 'a number between 0 and 1')
   if (values['api-key'] !== undefined && values['api-key'].trim() === '')
     throw new UsageError('--api-key must not be empty')
@@ -134,6 +148,7 @@ async function main(): Promise<void> {
     baseUrl: values['base-url'],
     seed: values['random-seed'],
     preload,
+    maxSessions,
   }).catch((error: NodeJS.ErrnoException) => {
     if (error instanceof StateFileError) throw error
     throw new UsageError(`cannot listen on ${host}:${port}: ${error.message}`)

@@ -10,6 +10,11 @@
  * browser opens without script (the stream, the snapshot download) also take `?key=<apiKey>`.
  * The console page itself (`GET /__mock/`, `/__mock/console`) holds no data and needs no key: it
  * asks for one when the routes it reads answer 401.
+ *
+ * A host with sessions (`ControlOptions.sessions`) answers each route for the session the request
+ * names with `X-Mock-Session` (or `?session=` on the stream and the snapshot download), after the
+ * key is checked, and lists and drops sessions at `GET /__mock/sessions` and `DELETE
+ * /__mock/sessions/{name}`.
  */
 
 import type { Metadata } from '../src/types'
@@ -17,6 +22,7 @@ import { changesOf, coverageOf, type MockApi, redeliverEventOf } from './api'
 import { isConsolePath } from './console/path'
 import { validateGlobalFaults } from './faults'
 import { MAX_BODY_BYTES } from './handlers/route'
+import { checkSessionName, type MockSessions, SESSION_HEADER, SessionError } from './sessions'
 import { SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
 import type { GlobalFaults, NotifyStatus, StatusUpdate, User, UserStatus, WebhookRecord } from './store'
 import { UnknownReceiptError } from './uscis'
@@ -109,6 +115,12 @@ export interface ControlOptions {
    * neutral and browser entries do not carry its 9 kB gz.
    */
   console?: ConsolePage
+  /**
+   * The host's sessions (`X-Mock-Session`), for `GET /__mock/sessions` and `DELETE
+   * /__mock/sessions/{name}`; `api` is then the session the request named. Without it those
+   * routes answer 404.
+   */
+  sessions?: MockSessions
 }
 
 /** A console page: its HTML and the headers to serve it with. */
@@ -265,8 +277,11 @@ export function stateView(api: MockApi): MockStateView {
 
 const encoder = new TextEncoder()
 
-/** `GET /__mock/stream`: a hello, then one message per change, and keepalive comments. */
-function changeStream(api: MockApi): ReadableStream<Uint8Array> {
+/**
+ * `GET /__mock/stream`: a hello, then one message per change, and keepalive comments. The stream
+ * of a named session ends when the session is dropped.
+ */
+function changeStream(api: MockApi, sessions?: MockSessions): ReadableStream<Uint8Array> {
   const feed = changesOf(api)
   let stop = () => {}
   return new ReadableStream<Uint8Array>({
@@ -285,10 +300,17 @@ function changeStream(api: MockApi): ReadableStream<Uint8Array> {
       const timer = setInterval(() => send(': keepalive\n\n'), STREAM_KEEPALIVE_MS)
       // A stream left open must not keep a process alive (Node and Bun timers have unref).
       ;(timer as { unref?: () => void }).unref?.()
+      const unwatch =
+        sessions?.onDrop((_name, dropped) => {
+          if (dropped !== api || !open) return
+          stop()
+          controller.close()
+        }) ?? (() => {})
       stop = () => {
         open = false
         clearInterval(timer)
         unsubscribe()
+        unwatch()
       }
       send(`retry: 1000\n\ndata: ${JSON.stringify({ kind: 'hello', now: api.clock.iso() })}\n\n`)
     },
@@ -298,8 +320,8 @@ function changeStream(api: MockApi): ReadableStream<Uint8Array> {
   })
 }
 
-/** Routes a browser may open without script, so they also take `?key=`. */
-const KEY_IN_QUERY = new Set(['GET stream', 'GET snapshot'])
+/** Routes a browser may open without script, so they also take `?key=` (and `?session=`). */
+export const KEY_IN_QUERY: ReadonlySet<string> = new Set(['GET stream', 'GET snapshot'])
 
 function authorized(request: ControlRequest, apiKey: string | undefined): boolean {
   if (apiKey === undefined) return true
@@ -358,7 +380,11 @@ export async function controlReply(
   if (size > limit)
     return fail(413, 'payload_too_large', `The request body is ${size} bytes; the limit is ${limit} bytes.`)
   try {
-    const answer = await route(api, request, requestId)
+    const sessions = options.sessions
+    const answer = sessions
+      ? ((await sessionRoute(sessions, request, requestId)) ??
+        (await route(sessions.resolve(sessionNameOf(request)), request, requestId, sessions)))
+      : await route(api, request, requestId)
     return answer.stream
       ? {
           status: 200,
@@ -372,7 +398,8 @@ export async function controlReply(
         }
       : answer.reply
   } catch (error) {
-    if (error instanceof ControlError) return fail(error.status, error.code, error.message)
+    if (error instanceof ControlError || error instanceof SessionError)
+      return fail(error.status, error.code, error.message)
     // Bad input to a control (an undecodable receipt, a clock past the last date, an invalid
     // outage) is the caller's mistake: 400, not a crash.
     if (error instanceof RangeError || error instanceof URIError) return fail(400, 'bad_request', error.message)
@@ -380,14 +407,55 @@ export async function controlReply(
   }
 }
 
+/**
+ * The session a control request names: its `X-Mock-Session` header, or for the routes a browser
+ * opens without script, `?session=`; null for the default session.
+ */
+function sessionNameOf(request: ControlRequest): string | null {
+  const header = request.header('x-mock-session')
+  const query = KEY_IN_QUERY.has(`${request.method} ${request.path}`) ? request.query.get('session') : null
+  if (header !== null && query !== null && header !== query)
+    throw bad(
+      `The ${SESSION_HEADER} header ("${header}") and ?session= ("${query}") name different sessions; send one.`,
+    )
+  if (header !== null) return checkSessionName(header)
+  return query === null ? null : checkSessionName(query, 'the session query parameter')
+}
+
+/** `GET sessions` and `DELETE sessions/{name}`; undefined for every other route. */
+async function sessionRoute(
+  sessions: MockSessions,
+  request: ControlRequest,
+  requestId: string,
+): Promise<Answer | undefined> {
+  if (request.method === 'GET' && request.path === 'sessions')
+    return { reply: json(200, { data: sessions.list(), max_sessions: sessions.maxSessions }, requestId) }
+  const drop = /^sessions\/([^/]*)$/.exec(request.path)
+  if (request.method === 'DELETE' && drop) {
+    let name: string
+    try {
+      name = decodeURIComponent(drop[1] as string)
+    } catch {
+      throw bad(`The session name in the path is not valid percent-encoding: ${drop[1]}.`)
+    }
+    return { reply: json(200, { status: 'dropped', session: await sessions.drop(name) }, requestId) }
+  }
+  return undefined
+}
+
 type Answer = { stream: ReadableStream<Uint8Array>; reply?: undefined } | { stream?: undefined; reply: ControlReply }
 
-async function route(api: MockApi, request: ControlRequest, requestId: string): Promise<Answer> {
+async function route(
+  api: MockApi,
+  request: ControlRequest,
+  requestId: string,
+  sessions?: MockSessions,
+): Promise<Answer> {
   const { method, path } = request
   const key = `${method} ${path}`
   const ok = (body: unknown, status = 200): Answer => ({ reply: json(status, body, requestId) })
 
-  if (key === 'GET stream') return { stream: changeStream(api) }
+  if (key === 'GET stream') return { stream: changeStream(api, sessions) }
   if (key === 'GET snapshot') {
     const reply = json(200, undefined, requestId)
     reply.headers['Content-Type'] = 'application/json'

@@ -27,6 +27,17 @@ export {
   type StartMockServerOptions,
   startMockServer,
 } from './server'
+export {
+  checkSessionName,
+  createMockSessions,
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION,
+  type MockSessions,
+  type MockSessionsOptions,
+  SESSION_HEADER,
+  SessionError,
+  type SessionInfo,
+} from './sessions'
 export { SNAPSHOT_VERSION, SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
 export { StateFileError } from './state-file'
 

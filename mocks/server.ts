@@ -26,6 +26,7 @@ import { consoleHeaders, consolePage } from './console/page'
 import { CONTROL_PREFIX, type ConsolePage, controlBodyLimit, controlReply } from './control'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
+import { createMockSessions, type MockSessions, SessionError } from './sessions'
 import { type PersistedState, persistState, readStateFile, StateFileError } from './state-file'
 
 export interface StartMockServerOptions extends MockApiOptions {
@@ -41,13 +42,22 @@ export interface StartMockServerOptions extends MockApiOptions {
    * atomically after every change, before the response that acknowledges it.
    */
   stateFile?: string
+  /**
+   * How many named sessions (`X-Mock-Session: <name>`, each its own mock made from these options)
+   * may exist at once; one more answers 429. Default 100.
+   */
+  maxSessions?: number
 }
 
 export interface RunningMockServer {
   /** Where the server listens, e.g. `http://127.0.0.1:4010`. */
   url: string
-  /** The mock behind the server (store, clock, uscis, outbox, …). */
+  /** The mock behind the server (store, clock, uscis, outbox, …): the default session, for requests without `X-Mock-Session`. */
   api: MockApi
+  /** The server's sessions: `list()`, `names`, `drop(name)`, and `resolve(name)`, which creates one on first use. */
+  sessions: MockSessions
+  /** The mock of session `name` (created now if no request made it yet); `default` is `api`. */
+  session(name: string): MockApi
   /** The node:http server. */
   server: Server
   /** Stops listening and closes every open connection. */
@@ -60,7 +70,7 @@ const CONSOLE: ConsolePage = { html: consolePage, headers: consoleHeaders }
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Headers':
-    'Authorization, Content-Type, Idempotency-Key, X-Request-Id, X-ImmigraFlow-Client, Prefer',
+    'Authorization, Content-Type, Idempotency-Key, X-Request-Id, X-ImmigraFlow-Client, Prefer, X-Mock-Session',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
   'Access-Control-Expose-Headers': 'X-Request-Id, Idempotent-Replayed, Retry-After, x-should-retry',
 }
@@ -118,9 +128,16 @@ const tooLarge = (size: number) => `The request body is ${size} bytes; the limit
 export interface RequestListenerOptions {
   /** When set, the control routes need it too (`Authorization: Bearer <apiKey>`, or `?key=` for the console and stream). */
   apiKey?: string
+  /**
+   * The sessions requests name with `X-Mock-Session`, around this listener's mock. Default: up to
+   * 100, each a fresh `createMockApi({ baseUrl, apiKey })` (pass a registry of your own to make
+   * them from other options).
+   */
+  sessions?: MockSessions
 }
 
 interface ListenerState extends RequestListenerOptions {
+  readonly sessions: MockSessions
   /** Ends each open `/__mock/stream`. */
   readonly streams: Set<() => void>
   /** Writes the state file's pending changes (background work a control route such as `idle` waited for). */
@@ -132,7 +149,13 @@ export function createRequestListener(
   api: MockApi,
   options: RequestListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  return listenerWithStreams(api, { ...options, streams: new Set() })
+  const sessions =
+    options.sessions ??
+    createMockSessions({
+      defaultApi: api,
+      create: () => createMockApi({ baseUrl: api.baseUrl, apiKey: options.apiKey }),
+    })
+  return listenerWithStreams(api, { ...options, sessions, streams: new Set() })
 }
 
 function listenerWithStreams(
@@ -203,7 +226,7 @@ async function serveControl(
       body: body.raw,
       ...(body.cut ? { bodySize: body.size } : {}),
     },
-    { apiKey: options.apiKey, requestId, console: CONSOLE },
+    { apiKey: options.apiKey, requestId, console: CONSOLE, sessions: options.sessions },
   )
   options.flush?.()
   const headers: Record<string, string> = { ...CORS_HEADERS, ...reply.headers }
@@ -242,8 +265,59 @@ function bridgedHandlers(api: MockApi): HttpHandler[] | null {
   return handlers.length > 0 && handlers.every(isOwnHandler) ? null : (handlers as HttpHandler[])
 }
 
+/** Whether `req` carries the key the mock wants (any non-empty bearer key when it wants none). */
+function hasApiKey(req: IncomingMessage, apiKey: string | undefined): boolean {
+  const header = req.headers.authorization
+  const match = header ? /^Bearer\s+(\S.*)$/i.exec(header.trim()) : null
+  return match !== null && (apiKey === undefined || (match[1] as string).trim() === apiKey)
+}
+
+/**
+ * The mock an API request goes to: the session its `X-Mock-Session` names (created on first use),
+ * else the default one. A request without a valid API key never creates a session: it gets the
+ * 401 the mock would give.
+ */
+function sessionApi(req: IncomingMessage, options: ListenerState): MockApi {
+  const raw = req.headers['x-mock-session']
+  if (raw === undefined) return options.sessions.defaultApi
+  const name = normalizeValue(Array.isArray(raw) ? raw.join(', ') : raw)
+  const found = options.sessions.find(name)
+  if (found === undefined && !hasApiKey(req, options.apiKey)) {
+    const message = req.headers.authorization
+      ? 'Invalid API key. Check the key you configured for the mock (--api-key).'
+      : 'Missing API key. Send it as "Authorization: Bearer <api key>".'
+    throw new UnauthorizedSessionError(message)
+  }
+  return found ?? options.sessions.resolve(name)
+}
+
+/** A 401 answered before a session exists (the mock would answer it, but creating a session for it would cost one). */
+class UnauthorizedSessionError extends Error {}
+
+/** Answers a request that cannot reach a session: an ErrorEnvelope, with the headers its status needs. */
+function sendSessionError(
+  res: ServerResponse,
+  error: SessionError | UnauthorizedSessionError,
+  requestId: string,
+): void {
+  const status = error instanceof SessionError ? error.status : 401
+  const code = error instanceof SessionError ? error.code : 'unauthorized'
+  const body = { error: { code, message: error.message, request_id: requestId } }
+  // A full registry stays full until someone drops a session: the SDK is told not to retry.
+  const extra: Record<string, string> = status === 429 ? { 'Retry-After': '1', 'x-should-retry': 'false' } : {}
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    ...extra,
+    'X-Request-Id': requestId,
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+  })
+  res.end(text)
+}
+
 async function handle(
-  api: MockApi,
+  defaultApi: MockApi,
   req: IncomingMessage,
   res: ServerResponse,
   nextId: () => number,
@@ -259,6 +333,19 @@ async function handle(
   }
   const isControl = target.startsWith(CONTROL_PREFIX)
   const controlPath = isControl ? (target.slice(CONTROL_PREFIX.length).split('?')[0] as string) : ''
+  // Control routes pick their session themselves, after checking the key.
+  let api = defaultApi
+  if (!isControl) {
+    try {
+      api = sessionApi(req, options)
+    } catch (error) {
+      if (!(error instanceof SessionError || error instanceof UnauthorizedSessionError)) throw error
+      // The body is read (and dropped) so the connection stays usable.
+      await readBody(req, 0)
+      sendSessionError(res, error, serverRequestId(req, nextId))
+      return
+    }
+  }
   const router = routerOf(api)
   const bridged = isControl ? null : bridgedHandlers(api)
   // MSW's handlers (the bridge, used when the list holds handlers of the user's own) read the
@@ -271,7 +358,7 @@ async function handle(
       : Number.POSITIVE_INFINITY
   const body = await readBody(req, keep)
   if (isControl) {
-    await serveControl(api, req, res, controlPath, body, serverRequestId(req, nextId), options)
+    await serveControl(defaultApi, req, res, controlPath, body, serverRequestId(req, nextId), options)
     return
   }
   // The mock's own routes answer without MSW: no fetch Request or Response is built on the way.
@@ -426,11 +513,17 @@ const EMPTY = Buffer.alloc(0)
 
 /** Starts the standalone mock on `host:port` (port 0 picks a free one). */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
-  const { port = 0, host = '127.0.0.1', api: given, stateFile, ...apiOptions } = options
+  const { port = 0, host = '127.0.0.1', api: given, stateFile, maxSessions, ...apiOptions } = options
   // Read (and check) the state file before anything else: a bad one stops here, untouched.
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
   const api = given ?? createMockApi(apiOptions)
   if (saved) api.restore(saved)
+  // Named sessions live in memory only: the state file keeps the default session.
+  const sessions = createMockSessions({
+    defaultApi: api,
+    create: () => createMockApi(apiOptions),
+    maxSessions,
+  })
   let persisted: PersistedState | undefined
   try {
     if (stateFile !== undefined) persisted = persistState(api, stateFile)
@@ -439,7 +532,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   }
   const streams = new Set<() => void>()
   const server = createServer(
-    listenerWithStreams(api, { apiKey: options.apiKey, streams, flush: () => persisted?.flush() }),
+    listenerWithStreams(api, { apiKey: options.apiKey, sessions, streams, flush: () => persisted?.flush() }),
   )
   server.keepAliveTimeout = 5_000
   await new Promise<void>((resolve, reject) => {
@@ -458,6 +551,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   return {
     url: `http://${shownHost}:${address.port}`,
     api,
+    sessions,
+    session: (name) => sessions.resolve(name),
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -53,3 +53,11 @@ test('immigraflow/mock/browser reaches no node: module either', () => {
   const specifiers = [...importGraph('mocks/browser.ts').values()].flat()
   expect(specifiers.filter((specifier) => specifier.startsWith('node:') || specifier === 'msw/node')).toEqual([])
 })
+
+test('the session registry (mocks/sessions.ts) reaches neither node: nor msw, so any host can serve sessions with it', () => {
+  const specifiers = [...importGraph('mocks/sessions.ts').values()].flat()
+  expect(
+    specifiers.filter((specifier) => specifier.startsWith('node:') || /^(msw|@mswjs)(\/|$)/.test(specifier)),
+  ).toEqual([])
+  expect(importGraph('mocks/sessions.ts').size).toBeGreaterThan(1)
+})
