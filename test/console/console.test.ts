@@ -25,7 +25,7 @@ type Problem = { kind: string; text: string; url: string }
 let browser: Browser | undefined
 
 /** A page on the console of `server` that records every console error and every request leaving the mock. */
-async function openConsole(server: RunningMockServer, problems: Problem[]): Promise<Page> {
+async function openConsole(server: RunningMockServer, problems: Problem[], path = '/__mock/'): Promise<Page> {
   if (!browser) throw new Error('no browser')
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' })
   page.setDefaultTimeout(LIVE.timeout)
@@ -41,7 +41,7 @@ async function openConsole(server: RunningMockServer, problems: Problem[]): Prom
       problems.push({ kind: 'request off the mock', text: request.method(), url })
   })
   page.on('dialog', (dialog) => void dialog.accept())
-  await page.goto(`${server.url}/__mock/`)
+  await page.goto(`${server.url}${path}`)
   return page
 }
 
@@ -220,6 +220,63 @@ describeInBrowser('the mock console in Chromium', () => {
       await page.close()
       await server.close()
       if (file) await rm(dirname(file), { recursive: true, force: true })
+    }
+  })
+
+  it('opened with ?session=, shows that session live, drives only it, and switches to another', async () => {
+    const server = await startMockServer({ port: 0 })
+    const client = (session: string) =>
+      new ImmigraFlow({
+        apiKey: 'sk_test_console',
+        baseUrl: server.url,
+        maxRetries: 0,
+        headers: { 'X-Mock-Session': session },
+      })
+    await client('alice').users.create({ email: 'alice@example.com', name: 'Alice' })
+    await client('bob').users.create({ email: 'bob@example.com', name: 'Bob' })
+    await client('default').users.create({ email: 'someone@example.com', name: 'Someone' })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems, '/__mock/?session=alice')
+    try {
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await expect.poll(() => page.locator('#live').textContent(), LIVE).toBe('Live')
+      expect(await page.locator('#session-name').textContent()).toContain('alice')
+      const users = page.locator('#users')
+      await users.getByText('alice@example.com').first().waitFor(LIVE)
+      expect(await users.textContent()).not.toContain('bob@example.com')
+      expect(await users.textContent()).not.toContain('someone@example.com')
+
+      // Live through the session's own stream: Alice's new user shows, Bob's does not.
+      await client('bob').users.create({ email: 'bob2@example.com', name: 'Bob 2' })
+      await client('alice').users.create({ email: 'alice2@example.com', name: 'Alice 2' })
+      await users.getByText('alice2@example.com').first().waitFor(LIVE)
+      expect(await page.locator('#count-users').textContent()).toBe('2')
+      expect(await users.textContent()).not.toContain('bob2@example.com')
+
+      // Its controls move Alice's clock only.
+      const bobBefore = server.session('bob').clock.now()
+      const aliceBefore = server.session('alice').clock.now()
+      await page.getByRole('button', { name: '+1 day' }).click()
+      await expect.poll(() => server.session('alice').clock.now() - aliceBefore, LIVE).toBe(86_400_000)
+      expect(server.session('bob').clock.now()).toBe(bobBefore)
+      expect(server.api.clock.now()).toBe(bobBefore)
+
+      // The select lists every session and opens another.
+      const select = page.getByLabel('Session')
+      await expect
+        .poll(async () => (await select.locator('option').allTextContents()).map((text) => text.split(' ')[0]), LIVE)
+        .toEqual(['default', 'alice', 'bob'])
+      await select.selectOption('bob')
+      await page.waitForURL(/\?session=bob$/, LIVE)
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await page.locator('#users').getByText('bob2@example.com').first().waitFor(LIVE)
+      expect(await page.locator('#session-name').textContent()).toContain('bob')
+      expect(await page.locator('#users').textContent()).not.toContain('alice@example.com')
+      await shot(page, 'session-bob')
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
     }
   })
 

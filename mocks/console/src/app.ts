@@ -4,9 +4,9 @@
  */
 
 import type { DeliveryAttempt, RequestLogEntry } from '../../store'
-import { CallError, call, download, onKeyNeeded, storedKey, storeKey } from './client'
+import { CallError, call, download, onKeyNeeded, session, storedKey, storeKey, withQuery } from './client'
 import { badge, byId, h, httpStatus, replace, row, table, when } from './dom'
-import type { CaseView, ConsoleData, OutboxMessage, TimelineEntry, UserView } from './types'
+import type { CaseView, ConsoleData, OutboxMessage, SessionInfo, TimelineEntry, UserView } from './types'
 
 let data: ConsoleData | undefined
 
@@ -55,6 +55,33 @@ onKeyNeeded(() => {
   })
   return keyPending
 })
+
+// ---------------------------------------------------------------- session
+
+// The session this page looks at (`?session=`), shown in the title; the select switches to another.
+const sessionName = session ?? 'default'
+byId('session-name').textContent = `· session ${sessionName}`
+document.title = `ImmigraFlow mock · ${sessionName}`
+const sessionSelect = byId<HTMLSelectElement>('session-select')
+sessionSelect.value = sessionName
+sessionSelect.addEventListener('change', () => {
+  const chosen = sessionSelect.value
+  location.search = chosen === 'default' ? '' : `?session=${encodeURIComponent(chosen)}`
+})
+
+/** Fills the session select from GET /__mock/sessions, keeping this page's session chosen. */
+function renderSessions(sessions: SessionInfo[]): void {
+  const names = sessions.map((item) => item.name)
+  if (!names.includes(sessionName)) names.push(sessionName)
+  sessionSelect.replaceChildren(
+    ...names.map((name) => {
+      const info = sessions.find((item) => item.name === name)
+      const label = info ? `${name}${info.default ? ' (default)' : ''} · ${info.users} users` : name
+      return h('option', { value: name }, label)
+    }),
+  )
+  sessionSelect.value = sessionName
+}
 
 // ---------------------------------------------------------------- tabs
 
@@ -435,13 +462,19 @@ let again = false
 const MIN_GAP_MS = 250
 
 async function load(): Promise<void> {
-  const [state, outbox, deliveries, events, requests] = await Promise.all([
+  const [state, outbox, deliveries, events, requests, sessions] = await Promise.all([
     call<{ data: ConsoleData['state'] }>('GET', '/__mock/state'),
     call<{ data: ConsoleData['outbox'] }>('GET', '/__mock/outbox'),
     call<{ data: ConsoleData['deliveries'] }>('GET', '/__mock/deliveries'),
     call<{ data: ConsoleData['events'] }>('GET', '/__mock/events'),
     call<{ data: ConsoleData['requests'] }>('GET', '/__mock/requests'),
+    // A host without sessions answers 404: the select then holds this page's session alone.
+    call<{ data: SessionInfo[] }>('GET', '/__mock/sessions').catch((error: unknown) => {
+      if (error instanceof CallError && error.status === 404) return { data: [] }
+      throw error
+    }),
   ])
+  renderSessions(sessions.data)
   render({
     state: state.data,
     outbox: outbox.data,
@@ -484,7 +517,7 @@ const DEBOUNCE_MS = 120
 function connect(): void {
   stream?.close()
   const key = storedKey()
-  stream = new EventSource(key ? `/__mock/stream?key=${encodeURIComponent(key)}` : '/__mock/stream')
+  stream = new EventSource(withQuery('/__mock/stream', key))
   stream.onopen = () => {
     live.textContent = 'Live'
     live.classList.add('on')
@@ -576,7 +609,8 @@ byId('faults-clear').addEventListener('click', (event) =>
 )
 
 byId('reset').addEventListener('click', (event) => {
-  if (!confirm('Reset the mock? Every user, case, message and delivery goes.')) return
+  const what = session ? `session ${session}` : 'the mock'
+  if (!confirm(`Reset ${what}? Every user, case, message and delivery goes.`)) return
   void act(event.currentTarget as HTMLButtonElement, 'The mock was reset.', () => call('POST', '/__mock/reset'))
 })
 
@@ -585,7 +619,8 @@ byId('snapshot').addEventListener('click', (event) =>
     const blob = await download('/__mock/snapshot')
     const url = URL.createObjectURL(blob)
     const stamp = (data?.state.now ?? '').replace(/[:.]/g, '-')
-    const link = h('a', { href: url, download: `immigraflow-mock-${stamp || 'state'}.json` })
+    const name = `immigraflow-mock-${session ? `${session}-` : ''}${stamp || 'state'}.json`
+    const link = h('a', { href: url, download: name })
     document.body.append(link)
     link.click()
     link.remove()

@@ -2,6 +2,21 @@
 
 const KEY_STORAGE = 'immigraflow-mock-api-key'
 
+/**
+ * The mock session this page looks at: `?session=<name>` in its address (`/__mock/?session=alice`),
+ * or null for the default session. Every call sends it as `X-Mock-Session`.
+ */
+export const session: string | null = new URLSearchParams(location.search).get('session') || null
+
+/** `path` with `?session=` (and `?key=` when given) for what a browser opens without headers: the stream. */
+export function withQuery(path: string, key: string | null): string {
+  const query = new URLSearchParams()
+  if (key) query.set('key', key)
+  if (session) query.set('session', session)
+  const text = query.toString()
+  return text ? `${path}?${text}` : path
+}
+
 /** A control or API call that did not succeed, with the mock's message. */
 export class CallError extends Error {
   constructor(
@@ -31,6 +46,7 @@ function headers(body: boolean): Headers {
   if (body) result.set('Content-Type', 'application/json')
   // Without --api-key the mock takes any non-empty key.
   result.set('Authorization', `Bearer ${storedKey() ?? 'console'}`)
+  if (session) result.set('X-Mock-Session', session)
   return result
 }
 

@@ -3,10 +3,11 @@
  * reaches the page's script.
  */
 import type { MockStateView } from '../../control'
+import type { SessionInfo } from '../../sessions'
 import type { DeliveryAttempt, OutboxMessage, RequestLogEntry, WebhookEvent } from '../../store'
 
 export type { CaseView, TimelineEntry, UserView } from '../../control'
-export type { OutboxMessage, WebhookEvent }
+export type { OutboxMessage, SessionInfo, WebhookEvent }
 
 export interface ConsoleData {
   state: MockStateView
