@@ -10,9 +10,15 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import type { MockStateView } from '../../mocks/control'
-import { type RunningMockServer, type StartMockServerOptions, startMockServer } from '../../mocks/server'
-import type { SessionInfo } from '../../mocks/sessions'
+import { createMockApi } from '../../mocks/api'
+import { handleControl, type MockStateView } from '../../mocks/control'
+import {
+  createRequestListener,
+  type RunningMockServer,
+  type StartMockServerOptions,
+  startMockServer,
+} from '../../mocks/server'
+import { createMockSessions, type SessionInfo } from '../../mocks/sessions'
 import type { DeliveryAttempt, OutboxMessage, RequestLogEntry } from '../../mocks/store'
 import { ImmigraFlow, RateLimitError } from '../../src/index'
 import { killAll, runCli } from '../helpers/mock-cli'
@@ -525,5 +531,48 @@ describe('immigraflow-mock --max-sessions', () => {
     expect(await help.exited).toBe(0)
     expect(help.output().stdout).toContain('--max-sessions N')
     expect(help.output().stdout).toContain('DELETE sessions/{name}')
+  })
+})
+
+describe('the registry on other hosts', () => {
+  test('handleControl with { sessions } serves each session and lists them, with no server', async () => {
+    const defaultApi = createMockApi()
+    const sessions = createMockSessions({ defaultApi, create: () => createMockApi(), maxSessions: 3 })
+    await sessions.resolve('alice').clock.advance(60_000)
+    const control = async (path: string, session?: string) => {
+      const headers = session === undefined ? undefined : { 'X-Mock-Session': session }
+      const response = await handleControl(
+        defaultApi,
+        new Request(`${defaultApi.baseUrl}/__mock/${path}`, { headers }),
+        {
+          sessions,
+        },
+      )
+      return (await response?.json()) as Record<string, unknown>
+    }
+    expect((await control('health', 'alice')).now).toBe('2026-01-05T09:01:00.000Z')
+    expect((await control('health')).now).toBe('2026-01-05T09:00:00.000Z')
+    const listed = (await control('sessions')).data as SessionInfo[]
+    expect(listed.map((item) => [item.name, item.default])).toEqual([
+      ['default', true],
+      ['alice', false],
+    ])
+  })
+
+  test('createRequestListener serves named sessions as fresh mocks of its own origin', async () => {
+    const api = createMockApi()
+    const server = createServer(createRequestListener(api))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        }),
+    })
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    await client(url, 'alice').users.create({ email: 'a@alice.example', name: 'A' })
+    expect(api.store.state.users.size).toBe(0)
+    expect(await emailsOf(url, 'alice')).toEqual(['a@alice.example'])
   })
 })
