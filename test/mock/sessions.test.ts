@@ -279,6 +279,17 @@ describe('control routes per session', () => {
     }
   })
 
+  test('the stream of a session ends when the session is dropped', async () => {
+    const running = await start()
+    const stream = await fetch(`${running.url}/__mock/stream`, { headers: { 'X-Mock-Session': 'alice' } })
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader()
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('"kind":"hello"')
+    expect((await send(running.url, 'DELETE', '/__mock/sessions/alice')).status).toBe(200)
+    let chunk = await reader.read()
+    while (!chunk.done) chunk = await reader.read()
+    expect(chunk.done).toBe(true)
+  })
+
   test('the header and ?session= naming different sessions is a 400', async () => {
     const running = await start()
     const reply = await send(running.url, 'GET', '/__mock/snapshot?session=alice', { session: 'bob' })
