@@ -3,10 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
+import type { MockApi } from './api'
 import { coverageOf } from './api'
-import { formatCoverage, type MockCoverage } from './coverage'
+import { formatCoverage, type MockCoverage, mergeCoverage } from './coverage'
 import { type PreloadData, PreloadError, parsePreload } from './preload'
-import { startMockServer } from './server'
+import { type RunningMockServer, startMockServer } from './server'
 import { StateFileError } from './state-file'
 
 const USAGE = `Usage: immigraflow-mock [options]
@@ -166,10 +167,10 @@ async function main(): Promise<void> {
     )
   }
   if (coverageFile !== undefined) {
-    const counter = coverageOf(running.api)
+    const report = coverageOfEverySession(running)
     // Written once at start too: a path that cannot be written is refused now, not at exit.
     try {
-      if (counter !== undefined) writeFileSync(coverageFile, `${JSON.stringify(counter.report(), null, 2)}\n`)
+      writeFileSync(coverageFile, `${JSON.stringify(report(), null, 2)}\n`)
     } catch (error) {
       await running.close()
       throw new UsageError(`--coverage-report: cannot write ${coverageFile}: ${(error as Error).message}`)
@@ -178,9 +179,9 @@ async function main(): Promise<void> {
     // 'exit' runs on every way out but SIGKILL (the signal handlers below end in process.exit), and
     // lets only synchronous work finish: hence writeFileSync.
     process.on('exit', () => {
-      if (written || counter === undefined) return
+      if (written) return
       written = true
-      writeCoverage(coverageFile, counter.report())
+      writeCoverage(coverageFile, report())
     })
   }
   let stopping = false
@@ -195,6 +196,20 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+/**
+ * The coverage of everything the server served: the default session, the named sessions, and
+ * those dropped meanwhile (test workers that each use a session would otherwise go uncounted).
+ */
+function coverageOfEverySession(running: RunningMockServer): () => MockCoverage {
+  const dropped: MockApi[] = []
+  running.sessions.onDrop((_name, api) => dropped.push(api))
+  return () => {
+    const live = running.sessions.names.flatMap((name) => running.sessions.find(name) ?? [])
+    const reports = [running.api, ...live, ...dropped].flatMap((api) => coverageOf(api)?.report() ?? [])
+    return mergeCoverage(...reports)
+  }
 }
 
 /** Writes the coverage report as JSON to `file` and as text to `file.txt`; prints a summary line. */

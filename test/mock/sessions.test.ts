@@ -4,6 +4,7 @@
  * on the session named, `GET/DELETE /__mock/sessions` list and drop them, `maxSessions` bounds
  * them, and requests without the header see the default mock as before.
  */
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,6 +13,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
 import { createMockApi } from '../../mocks/api'
 import { handleControl, type MockStateView } from '../../mocks/control'
+import type { MockCoverage } from '../../mocks/coverage'
 import {
   createRequestListener,
   type RunningMockServer,
@@ -542,6 +544,26 @@ describe('immigraflow-mock --max-sessions', () => {
     expect(await help.exited).toBe(0)
     expect(help.output().stdout).toContain('--max-sessions N')
     expect(help.output().stdout).toContain('DELETE sessions/{name}')
+  })
+
+  test('--coverage-report counts what every session served, dropped ones included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'immigraflow-sessions-coverage-'))
+    dirs.push(dir)
+    const file = join(dir, 'coverage.json')
+    const cli = runCli(['--port', '0', '--coverage-report', file])
+    const url = await cli.url
+    expect((await send(url, 'GET', '/v1/users')).status).toBe(200)
+    expect((await send(url, 'GET', '/v1/users', { session: 'alice' })).status).toBe(200)
+    expect((await send(url, 'GET', '/v1/users/1', { session: 'bob' })).status).toBe(404)
+    expect((await send(url, 'DELETE', '/__mock/sessions/bob')).status).toBe(200)
+    cli.child.kill('SIGTERM')
+    expect(await cli.exited).toBe(0)
+    const report = JSON.parse(readFileSync(file, 'utf8')) as MockCoverage
+    const count = (operation: string, status: number) =>
+      report.operations.find((row) => row.operation === operation && row.status === status)?.count
+    expect(count('listUsers', 200)).toBe(2)
+    expect(count('getUser', 404)).toBe(1)
+    expect(report.covered).toBe(2)
   })
 })
 
