@@ -34,6 +34,8 @@ import {
   MockStore,
   type OutboxMessage,
   type RequestLogEntry,
+  upgradeState,
+  type WebhookChaos,
   type WebhookEvent,
 } from './store'
 import { createUscis, type UscisSimulator } from './uscis'
@@ -51,6 +53,12 @@ export interface MockApiOptions {
   latencyMs?: number
   /** Share (0–1) of requests that fail with 503. */
   failRate?: number
+  /**
+   * Webhook chaos from the start: `duplicate` (share 0–1 of deliveries sent twice), `reorder`
+   * (hold events back behind later ones), `delayMs` (some deliveries arrive that much later on
+   * the mock clock). Same as `faults.set({ webhooks })`; off by default.
+   */
+  webhookChaos?: Partial<WebhookChaos>
   /** The fetch used to deliver webhooks; default `globalThis.fetch` at call time. */
   fetch?: typeof fetch
   /** How long a webhook receiver may take before the attempt counts as a timeout (real ms); default 10 000. */
@@ -86,7 +94,7 @@ export interface MockApi {
   readonly faults: FaultController
   /** Back to the initial state (preload included). Call `idle()` first if deliveries may be in flight. */
   reset(): void
-  /** A deep copy of the whole state (data, clock, scheduled jobs, PRNG, faults). */
+  /** A deep copy of the whole state (data, clock, scheduled jobs and held-back deliveries, PRNG, faults). */
   snapshot(): MockSnapshot
   /** Returns to a snapshot. */
   restore(snapshot: MockSnapshot): void
@@ -305,12 +313,26 @@ function toTime(value: string | number | Date): number {
 /** Creates an independent mock: nothing is shared between two instances. */
 export function createMockApi(options: MockApiOptions = {}): MockApi {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
-  const faultErrors = validateGlobalFaults({ failRate: options.failRate, latencyMs: options.latencyMs })
+  const faultErrors = validateGlobalFaults(
+    { failRate: options.failRate, latencyMs: options.latencyMs, webhooks: options.webhookChaos },
+    {
+      webhooks: 'webhookChaos',
+      duplicate: 'webhookChaos.duplicate',
+      reorder: 'webhookChaos.reorder',
+      delayMs: 'webhookChaos.delayMs',
+    },
+  )
   if (faultErrors.length > 0) throw new RangeError(`createMockApi: ${faultErrors.join('; ')}`)
+  const chaos = options.webhookChaos ?? {}
   let state = createState(options.seed ?? 1, toTime(options.startTime ?? DEFAULT_START_TIME), {
     ...NO_FAULTS,
     failRate: options.failRate ?? 0,
     latencyMs: options.latencyMs ?? 0,
+    webhooks: {
+      duplicate: chaos.duplicate ?? NO_FAULTS.webhooks.duplicate,
+      reorder: chaos.reorder ?? NO_FAULTS.webhooks.reorder,
+      delayMs: chaos.delayMs ?? NO_FAULTS.webhooks.delayMs,
+    },
   })
   const current = () => state
   const tracker = new Tracker()
@@ -469,7 +491,8 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     },
     restore(snapshot) {
       if (snapshot?.version !== 1) throw new TypeError('restore() needs a snapshot taken by snapshot()')
-      state = structuredClone(snapshot.state)
+      // A snapshot saved before webhook chaos existed gets its defaults.
+      state = upgradeState(structuredClone(snapshot.state))
       seen = { outbox: state.outbox.length, deliveries: state.deliveries.length }
       simple('restore')
     },

@@ -25,6 +25,11 @@ Options:
                      control routes under /__mock/ then require it too
   --latency MS       add MS milliseconds of latency to every response
   --fail-rate R      fail a share R (0–1) of requests with 503
+  --webhook-duplicate R
+                     webhook chaos: send a share R (0–1) of deliveries twice (same webhook-id)
+  --webhook-reorder  webhook chaos: hold some events back until the endpoint's next event
+                     has been sent (at most 30 s of mock time)
+  --webhook-delay MS webhook chaos: deliver half of the events MS milliseconds of mock time late
   --base-url URL     origin shown in the handlers (default https://api.immigraflow.com)
   --coverage-report FILE
                      on exit (Ctrl-C, SIGTERM), write the contract coverage as JSON to FILE
@@ -98,6 +103,9 @@ async function main(): Promise<void> {
         'api-key': { type: 'string' },
         latency: { type: 'string' },
         'fail-rate': { type: 'string' },
+        'webhook-duplicate': { type: 'string' },
+        'webhook-reorder': { type: 'boolean' },
+        'webhook-delay': { type: 'string' },
         'base-url': { type: 'string' },
         'coverage-report': { type: 'string' },
         'max-sessions': { type: 'string' },
@@ -130,6 +138,16 @@ async function main(): Promise<void> {
     'a positive integer',
   )
   const failRate = number('fail-rate', values['fail-rate'], (n) => n >= 0 && n <= 1, 'a number between 0 and 1')
+  const webhookChaos = {
+    duplicate: number(
+      'webhook-duplicate',
+      values['webhook-duplicate'],
+      (n) => n >= 0 && n <= 1,
+      'a number between 0 and 1',
+    ),
+    reorder: values['webhook-reorder'],
+    delayMs: number('webhook-delay', values['webhook-delay'], (n) => n >= 0, 'a number of milliseconds ≥ 0'),
+  }
   if (values['api-key'] !== undefined && values['api-key'].trim() === '')
     throw new UsageError('--api-key must not be empty')
   const preload = values.seed === undefined ? undefined : readSeed(values.seed)
@@ -146,6 +164,7 @@ async function main(): Promise<void> {
     apiKey: values['api-key'],
     latencyMs,
     failRate,
+    webhookChaos,
     baseUrl: values['base-url'],
     seed: values['random-seed'],
     preload,

@@ -103,14 +103,15 @@ export class Scheduler implements MockClock {
     return next ? isoTime(next.at) : null
   }
 
-  /** Queues a job for mock time `at` (jobs keep time order, ties in scheduling order). */
-  schedule(at: number, job: Job): void {
+  /** Queues a job for mock time `at` (jobs keep time order, ties in scheduling order); returns its id. */
+  schedule(at: number, job: Job): number {
     const state = this.host.state()
     const entry = { id: ++state.counters.job, at, job }
     const jobs = state.jobs
     let index = jobs.length
     while (index > 0 && (jobs[index - 1] as { at: number }).at > at) index--
     jobs.splice(index, 0, entry)
+    return entry.id
   }
 
   /** Starts every job already due, without moving time; `idle()` waits for them. */

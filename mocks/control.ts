@@ -24,7 +24,7 @@ import { validateGlobalFaults } from './faults'
 import { MAX_BODY_BYTES } from './handlers/route'
 import { checkSessionName, type MockSessions, SESSION_HEADER, SessionError } from './sessions'
 import { SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
-import type { GlobalFaults, NotifyStatus, StatusUpdate, User, UserStatus, WebhookRecord } from './store'
+import type { GlobalFaults, NotifyStatus, StatusUpdate, User, UserStatus, WebhookChaos, WebhookRecord } from './store'
 import { UnknownReceiptError } from './uscis'
 
 /** What a notification channel did for one status update. */
@@ -90,13 +90,22 @@ export interface WebhookView {
   updated_at: string
 }
 
+/** Global faults and webhook chaos as the control routes show them (`POST`/`DELETE /__mock/faults`, `GET /__mock/state`). */
+export interface FaultsView {
+  fail_rate: number
+  code: number
+  latency_ms: number
+  reset: boolean
+  webhooks: { duplicate: number; reorder: boolean; delay_ms: number }
+}
+
 /** `GET /__mock/state` answers `{ data: MockStateView }`. */
 export interface MockStateView {
   /** Mock time, RFC 3339. */
   now: string
   pending_jobs: number
   next_job_at: string | null
-  faults: { fail_rate: number; code: number; latency_ms: number; reset: boolean }
+  faults: FaultsView
   uscis_outage: { status: 429 | 502 | 503; retry_after: number; remaining: number | null } | null
   /** Oldest first. */
   users: UserView[]
@@ -195,13 +204,41 @@ function optionalNumber(body: Record<string, unknown>, name: string): number | u
   return value
 }
 
-const FAULT_FIELDS = ['fail_rate', 'code', 'latency_ms', 'reset']
-const faultsBody = (global: GlobalFaults) => ({
+const FAULT_FIELDS = ['fail_rate', 'code', 'latency_ms', 'reset', 'webhooks']
+const CHAOS_FIELDS = ['duplicate', 'reorder', 'delay_ms']
+const faultsBody = (global: GlobalFaults): FaultsView => ({
   fail_rate: global.failRate,
   code: global.code,
   latency_ms: global.latencyMs,
   reset: global.reset,
+  webhooks: {
+    duplicate: global.webhooks.duplicate,
+    reorder: global.webhooks.reorder,
+    delay_ms: global.webhooks.delayMs,
+  },
 })
+
+/** `webhooks` of a `POST /__mock/faults` body, as `faults.set` takes it. */
+function chaosSettings(value: unknown): Partial<WebhookChaos> | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw bad(`webhooks must be an object of ${CHAOS_FIELDS.join(', ')}.`)
+  const body = value as Record<string, unknown>
+  const unknown = Object.keys(body).filter((name) => !CHAOS_FIELDS.includes(name))
+  if (unknown.length > 0)
+    throw bad(
+      `Unknown field ${unknown.map((name) => `webhooks.${name}`).join(', ')}; send any of ${CHAOS_FIELDS.join(', ')} in webhooks.`,
+    )
+  if (body.reorder !== undefined && typeof body.reorder !== 'boolean')
+    throw bad('webhooks.reorder must be true or false.')
+  const number = (name: string) => {
+    const field = body[name]
+    if (field !== undefined && (typeof field !== 'number' || !Number.isFinite(field)))
+      throw bad(`webhooks.${name} must be a number.`)
+    return field as number | undefined
+  }
+  return { duplicate: number('duplicate'), reorder: body.reorder, delayMs: number('delay_ms') }
+}
 
 const channel = (update: StatusUpdate, name: 'email' | 'whatsapp'): ChannelOutcome => ({
   status: update[`${name}_notify_status`],
@@ -514,8 +551,14 @@ async function route(
       code: optionalNumber(body, 'code'),
       latencyMs: optionalNumber(body, 'latency_ms'),
       reset: body.reset,
+      webhooks: chaosSettings(body.webhooks),
     }
-    const errors = validateGlobalFaults(settings, { failRate: 'fail_rate', code: 'code', latencyMs: 'latency_ms' })
+    const errors = validateGlobalFaults(settings, {
+      failRate: 'fail_rate',
+      code: 'code',
+      latencyMs: 'latency_ms',
+      delayMs: 'webhooks.delay_ms',
+    })
     if (errors.length > 0) throw bad(`${errors.join('; ')}.`)
     return ok(faultsBody(api.faults.set(settings)))
   }

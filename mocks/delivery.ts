@@ -8,12 +8,14 @@
  * delivery log keep mock time, so bodies stay byte-identical for a given seed.
  * Non-2xx answers, network errors and timeouts are retried after 5 s, 5 min, 30 min, 2 h,
  * 5 h, 10 h and 10 h of mock time (plus up to 10 % seeded jitter); a 410 disables the endpoint.
+ * Webhook chaos (duplicates, reordering, delays; `mocks/webhook-chaos.ts`) shapes first deliveries.
  */
 import { sign } from '../src/webhooks'
 import { DAY_MS as DAY } from './clock'
 import type { MockContext } from './context'
 import { nextRandom, seedState } from './random'
-import { isoTime, type Job, type WebhookEvent, type WebhookRecord } from './store'
+import { type DeliverJob, isoTime, type WebhookEvent, type WebhookRecord } from './store'
+import { endHold, scheduleFirstDelivery, sendFollowers } from './webhook-chaos'
 
 /** Mock-time waits before delivery attempts 2 to 8 (Standard Webhooks' usual schedule). */
 export const DELIVERY_RETRY_DELAYS_MS = [
@@ -38,7 +40,7 @@ function scheduleDeliveries(ctx: MockContext, event: WebhookEvent, messageId: st
     const webhook = state.webhooks.get(id)
     if (!webhook?.active || !subscribes(webhook, event.type)) continue
     endpoints++
-    ctx.clock.schedule(state.now, {
+    const job: DeliverJob = {
       kind: 'deliver',
       webhook_id: id,
       event_id: event.id,
@@ -46,8 +48,9 @@ function scheduleDeliveries(ctx: MockContext, event: WebhookEvent, messageId: st
       message_id: messageId,
       body,
       attempt: 1,
-      ...(redelivery ? { redelivery: true } : {}),
-    })
+    }
+    if (redelivery) ctx.clock.schedule(state.now, { ...job, redelivery: true })
+    else scheduleFirstDelivery(ctx, job)
   }
   return endpoints
 }
@@ -84,8 +87,18 @@ export function redeliverEvent(ctx: MockContext, eventId: string): number | unde
   return scheduleDeliveries(ctx, event, original?.message_id ?? `msg_${ctx.token(20)}`, true)
 }
 
-/** One delivery attempt. */
-export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'deliver' }>): Promise<void> {
+/** One delivery attempt; then the deliveries chaos queued behind it. */
+export async function runDelivery(ctx: MockContext, job: DeliverJob): Promise<void> {
+  endHold(ctx, job)
+  try {
+    await attemptDelivery(ctx, job)
+  } finally {
+    // Whatever became of this attempt (even a paused endpoint): what waits behind it is not lost.
+    sendFollowers(ctx, job)
+  }
+}
+
+async function attemptDelivery(ctx: MockContext, job: DeliverJob): Promise<void> {
   const webhook = ctx.store.getWebhook(job.webhook_id)
   // Deleted or paused endpoints get nothing more.
   if (!webhook?.active) return
@@ -153,7 +166,9 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
       // Jitter from the message, endpoint and attempt, so concurrent deliveries finishing in any order stay deterministic.
       const jitter = nextRandom(seedState(`${job.message_id}:${job.webhook_id}:${job.attempt}`, 'jitter'))
       nextAt = attemptedAt + Math.round(delay * (1 + DELIVERY_JITTER * jitter))
-      ctx.clock.schedule(nextAt, { ...job, attempt: job.attempt + 1 })
+      // A retry keeps the chaos mark; what followed the first attempt has been sent already.
+      const { followers: _followers, held: _held, ...retry } = job
+      ctx.clock.schedule(nextAt, { ...retry, attempt: job.attempt + 1 })
     } else {
       outcome = 'failed'
     }
@@ -176,5 +191,6 @@ export async function runDelivery(ctx: MockContext, job: Extract<Job, { kind: 'd
     timestamp: headers['webhook-timestamp'],
     signature: headers['webhook-signature'],
     redelivery: job.redelivery === true,
+    chaos: job.chaos ?? null,
   })
 }

@@ -13,14 +13,21 @@
  * | `should-retry=false` | the injected fault carries `x-should-retry: false` (or `true`): the server's retry hint, which SDKs follow over the status |
  */
 import { nextRandom } from './random'
-import type { GlobalFaults, MockState } from './store'
+import { type GlobalFaults, type MockState, NO_WEBHOOK_CHAOS, type WebhookChaos } from './store'
+
+/** What `faults.set` takes: any of the global fault settings, and any of the webhook chaos ones. */
+export type FaultSettings = Partial<Omit<GlobalFaults, 'webhooks'>> & { webhooks?: Partial<WebhookChaos> }
 
 export interface FaultController {
-  /** Sets global faults: `failRate` (0–1) of requests fail with `code` (default 503) or a reset; `latencyMs` on every request. */
-  set(options: Partial<GlobalFaults>): GlobalFaults
+  /**
+   * Sets global faults: `failRate` (0–1) of requests fail with `code` (default 503) or a reset;
+   * `latencyMs` on every request; `webhooks` chaos (`duplicate`, `reorder`, `delayMs`) on webhook
+   * deliveries. Settings not given keep their value, inside `webhooks` too.
+   */
+  set(options: FaultSettings): GlobalFaults
   /** The global fault settings. */
   get(): GlobalFaults
-  /** Turns global faults off and forgets pending `fail-times` counters. */
+  /** Turns global faults and webhook chaos off and forgets pending `fail-times` counters. */
   clear(): void
 }
 
@@ -121,23 +128,64 @@ export function decideFault(state: MockState, prefer: Prefer, identity: string):
 }
 
 /** The names the settings go by in messages: the options' own by default, the wire's for the control route. */
-type FaultNames = Record<'failRate' | 'code' | 'latencyMs', string>
-const OPTION_NAMES: FaultNames = { failRate: 'failRate', code: 'code', latencyMs: 'latencyMs' }
+export type FaultNames = Record<
+  'failRate' | 'code' | 'latencyMs' | 'webhooks' | 'duplicate' | 'reorder' | 'delayMs',
+  string
+>
+const OPTION_NAMES: FaultNames = {
+  failRate: 'failRate',
+  code: 'code',
+  latencyMs: 'latencyMs',
+  webhooks: 'webhooks',
+  duplicate: 'webhooks.duplicate',
+  reorder: 'webhooks.reorder',
+  delayMs: 'webhooks.delayMs',
+}
+const CHAOS_FIELDS: ReadonlyArray<keyof WebhookChaos> = ['duplicate', 'reorder', 'delayMs']
 
-export function validateGlobalFaults(options: Partial<GlobalFaults>, names: FaultNames = OPTION_NAMES): string[] {
-  const errors: string[] = []
+/** What is wrong with these settings, one message per field naming it; empty when nothing is. */
+export function validateGlobalFaults(options: FaultSettings, names: Partial<FaultNames> = {}): string[] {
+  const name = { ...OPTION_NAMES, ...names }
+  const errors: string[] = [...validateWebhookChaos(options.webhooks, name)]
   if (options.failRate !== undefined && !(options.failRate >= 0 && options.failRate <= 1))
-    errors.push(`${names.failRate} must be between 0 and 1`)
+    errors.push(`${name.failRate} must be between 0 and 1`)
   if (options.code !== undefined && !(Number.isInteger(options.code) && options.code >= 400 && options.code <= 599)) {
-    errors.push(`${names.code} must be an HTTP error status (400–599)`)
+    errors.push(`${name.code} must be an HTTP error status (400–599)`)
   }
   if (options.latencyMs !== undefined && !(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) {
-    errors.push(`${names.latencyMs} must be a number ≥ 0`)
+    errors.push(`${name.latencyMs} must be a number ≥ 0`)
   }
   return errors
 }
 
-export const NO_FAULTS: GlobalFaults = { failRate: 0, code: 503, latencyMs: 0, reset: false }
+function validateWebhookChaos(chaos: Partial<WebhookChaos> | undefined, name: FaultNames): string[] {
+  if (chaos === undefined) return []
+  if (typeof chaos !== 'object' || chaos === null || Array.isArray(chaos))
+    return [`${name.webhooks} must be an object of ${CHAOS_FIELDS.join(', ')}`]
+  const errors: string[] = []
+  const unknown = Object.keys(chaos).filter((field) => !(CHAOS_FIELDS as readonly string[]).includes(field))
+  if (unknown.length > 0)
+    errors.push(`${name.webhooks} has unknown field ${unknown.join(', ')}; use ${CHAOS_FIELDS.join(', ')}`)
+  const { duplicate, reorder, delayMs } = chaos
+  if (duplicate !== undefined && !(typeof duplicate === 'number' && duplicate >= 0 && duplicate <= 1))
+    errors.push(`${name.duplicate} must be between 0 and 1`)
+  if (reorder !== undefined && typeof reorder !== 'boolean') errors.push(`${name.reorder} must be true or false`)
+  if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isFinite(delayMs) && delayMs >= 0))
+    errors.push(`${name.delayMs} must be a number of milliseconds ≥ 0`)
+  return errors
+}
+
+/** No faults and no webhook chaos: how a mock starts unless told otherwise. */
+export const NO_FAULTS: Readonly<GlobalFaults> = Object.freeze({
+  failRate: 0,
+  code: 503,
+  latencyMs: 0,
+  reset: false,
+  webhooks: NO_WEBHOOK_CHAOS,
+})
+
+/** A copy of the settings that shares nothing with them. */
+const copyFaults = (global: GlobalFaults): GlobalFaults => ({ ...global, webhooks: { ...global.webhooks } })
 
 export function createFaultController(state: () => MockState): FaultController {
   return {
@@ -145,18 +193,17 @@ export function createFaultController(state: () => MockState): FaultController {
       const errors = validateGlobalFaults(options)
       if (errors.length > 0) throw new RangeError(`faults.set: ${errors.join('; ')}`)
       const global = state().faults.global
-      for (const [key, value] of Object.entries(options) as Array<
-        [keyof GlobalFaults, GlobalFaults[keyof GlobalFaults] | undefined]
-      >) {
-        if (value !== undefined) Object.assign(global, { [key]: value })
-      }
-      return { ...global }
+      const { webhooks, ...rest } = options
+      for (const [key, value] of Object.entries(rest)) if (value !== undefined) Object.assign(global, { [key]: value })
+      for (const [key, value] of Object.entries(webhooks ?? {}))
+        if (value !== undefined) Object.assign(global.webhooks, { [key]: value })
+      return copyFaults(global)
     },
     get() {
-      return { ...state().faults.global }
+      return copyFaults(state().faults.global)
     },
     clear() {
-      state().faults.global = { ...NO_FAULTS }
+      state().faults.global = copyFaults(NO_FAULTS)
       state().faults.failTimes.clear()
     },
   }

@@ -23,7 +23,7 @@ export {
   type WebhookCoverage,
 } from './coverage'
 export { DELIVERY_JITTER, DELIVERY_RETRY_DELAYS_MS } from './delivery'
-export type { FaultController } from './faults'
+export type { FaultController, FaultSettings } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'
 export { type PreloadData, PreloadError, type PreloadInput, PreloadSchema, parsePreload } from './preload'
 export type {
@@ -32,6 +32,8 @@ export type {
   MockStore,
   OutboxMessage,
   RequestLogEntry,
+  WebhookChaos,
+  WebhookChaosMark,
   WebhookEvent,
 } from './store'
 export {
@@ -44,3 +46,4 @@ export {
   type UscisStep,
   type UscisTitle,
 } from './uscis'
+export { WEBHOOK_DELAY_SHARE, WEBHOOK_REORDER_HOLD_MS, WEBHOOK_REORDER_SHARE } from './webhook-chaos'

@@ -8,7 +8,7 @@
  */
 import type { MockSnapshot } from './api'
 import { NO_FAULTS } from './faults'
-import { createState, type MockState } from './store'
+import { createState, type MockState, upgradeState } from './store'
 
 /** The `format` field of a snapshot file. */
 export const SNAPSHOT_FORMAT = 'immigraflow-mock-snapshot'
@@ -100,6 +100,8 @@ export function snapshotFromJson(text: string): MockSnapshot {
       `The snapshot has version ${JSON.stringify(file.version)}; this mock reads version ${SNAPSHOT_VERSION} only. Take a new snapshot with this version of immigraflow.`,
     )
   if (kindOf(file.state) !== 'object') throw new SnapshotError('The snapshot has no "state" object.')
+  // Fields added since version 1 was first written (webhook chaos) get their defaults.
+  upgradeState(file.state as MockState)
   const template = createState(1, 0, NO_FAULTS) as unknown as Record<string, unknown>
   const problem = mismatch(file.state as Record<string, unknown>, template, '')
   if (problem) throw new SnapshotError(`The snapshot's state is damaged or from another version: ${problem}.`)

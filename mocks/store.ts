@@ -110,7 +110,17 @@ export interface DeliveryAttempt {
   signature: string
   /** Sent again by hand (`POST /__mock/events/{id}/redeliver`): one attempt, never retried. */
   redelivery: boolean
+  /**
+   * What webhook chaos (`faults.set({ webhooks })`) made of this attempt's delivery, or null:
+   * `duplicate` (a second delivery of the message, same `webhook-id` and body), `reordered` (held
+   * back and sent after a later event to the endpoint) or `delayed` (sent later on the mock clock).
+   * A delivery's retries keep its mark.
+   */
+  chaos: WebhookChaosMark | null
 }
+
+/** How webhook chaos marks the delivery attempts it made or moved. */
+export type WebhookChaosMark = 'duplicate' | 'reordered' | 'delayed'
 
 /** One request the mock answered. */
 export interface RequestLogEntry {
@@ -160,20 +170,29 @@ export interface IdempotencyRecord {
   expires_at: number
 }
 
+/** One attempt of a webhook delivery, as the mock clock runs it. */
+export interface DeliverJob {
+  kind: 'deliver'
+  webhook_id: number
+  event_id: string
+  event_type: WebhookEventType
+  message_id: string
+  body: string
+  attempt: number
+  /** A delivery sent again by hand: one attempt, no retries. */
+  redelivery?: boolean
+  /** What webhook chaos did to this delivery; its retries keep it. */
+  chaos?: WebhookChaosMark
+  /** Held back by reorder chaos until the endpoint's next event, or until this job falls due. */
+  held?: boolean
+  /** Deliveries sent one after another, each once the one before has finished, after this attempt. */
+  followers?: DeliverJob[]
+}
+
 /** Work the mock clock runs when it falls due. */
 export type Job =
   | { kind: 'notify'; case_id: number; status_update_id: number; channel: 'email' | 'whatsapp'; attempt: number }
-  | {
-      kind: 'deliver'
-      webhook_id: number
-      event_id: string
-      event_type: WebhookEventType
-      message_id: string
-      body: string
-      attempt: number
-      /** A delivery sent again by hand: one attempt, no retries. */
-      redelivery?: boolean
-    }
+  | DeliverJob
 
 export interface ScheduledJob {
   id: number
@@ -208,6 +227,18 @@ export interface GlobalFaults {
   latencyMs: number
   /** Failures drop the connection instead of answering. */
   reset: boolean
+  /** Webhook chaos: duplicated, reordered and delayed deliveries (see `mocks/delivery.ts`). */
+  webhooks: WebhookChaos
+}
+
+/** Webhook chaos settings, for testing receivers against what real senders do. */
+export interface WebhookChaos {
+  /** Share in [0, 1] of deliveries sent a second time, with the same `webhook-id` and body. */
+  duplicate: number
+  /** Hold back some events until the endpoint's next event has been sent. */
+  reorder: boolean
+  /** Mock milliseconds by which some deliveries arrive late (0: none). */
+  delayMs: number
 }
 
 export interface MockState {
@@ -244,6 +275,8 @@ export interface MockState {
   deliveries: DeliveryAttempt[]
   requests: RequestLogEntry[]
   jobs: ScheduledJob[]
+  /** The job id of the delivery each endpoint holds back for reorder chaos (one at most). */
+  heldDeliveries: Map<number, number>
   uscis: { receipts: Map<string, ReceiptRecord>; outage: UscisOutage | null }
   faults: { global: GlobalFaults; failTimes: Map<string, number> }
 }
@@ -273,9 +306,32 @@ export function createState(seed: number | string, startTime: number, faults: Gl
     deliveries: [],
     requests: [],
     jobs: [],
+    heldDeliveries: new Map(),
     uscis: { receipts: new Map(), outage: null },
-    faults: { global: { ...faults }, failTimes: new Map() },
+    faults: { global: { ...faults, webhooks: { ...faults.webhooks } }, failTimes: new Map() },
   }
+}
+
+/** Webhook chaos off. */
+export const NO_WEBHOOK_CHAOS: Readonly<WebhookChaos> = Object.freeze({ duplicate: 0, reorder: false, delayMs: 0 })
+
+/**
+ * Gives a state saved before webhook chaos existed (a snapshot or state file without
+ * `faults.global.webhooks`, `heldDeliveries` or the attempts' `chaos`) the values those fields
+ * start with, in place. Returns the state.
+ */
+export function upgradeState(state: MockState): MockState {
+  // Only fields missing from objects are filled: anything else damaged is left for the shape check to name.
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Map)
+  const loose = state as unknown as Record<string, unknown>
+  const faults = loose.faults
+  if (isObject(faults) && isObject(faults.global) && !('webhooks' in faults.global))
+    faults.global.webhooks = { ...NO_WEBHOOK_CHAOS }
+  if (!('heldDeliveries' in loose)) loose.heldDeliveries = new Map()
+  if (Array.isArray(loose.deliveries))
+    for (const attempt of loose.deliveries) if (isObject(attempt) && !('chaos' in attempt)) attempt.chaos = null
+  return state
 }
 
 // The mock clock stands still between advances, so requests ask for the same few instants (now, a

@@ -86,7 +86,13 @@ describe('GET /__mock/state', () => {
       expect.objectContaining({ id: webhook.id, url: 'https://hooks.example.com/in', events: ['*'], active: true }),
     ])
     expect(JSON.stringify(view)).not.toContain('whsec_')
-    expect(view.faults).toEqual({ fail_rate: 0, code: 503, latency_ms: 0, reset: false })
+    expect(view.faults).toEqual({
+      fail_rate: 0,
+      code: 503,
+      latency_ms: 0,
+      reset: false,
+      webhooks: { duplicate: 0, reorder: false, delay_ms: 0 },
+    })
   })
 })
 

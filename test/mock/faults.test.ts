@@ -146,7 +146,13 @@ describe('faults on the standalone server', () => {
       method: 'POST',
       body: JSON.stringify({ fail_rate: 1, code: 503 }),
     })
-    expect(await set.json()).toEqual({ fail_rate: 1, code: 503, latency_ms: 0, reset: false })
+    expect(await set.json()).toEqual({
+      fail_rate: 1,
+      code: 503,
+      latency_ms: 0,
+      reset: false,
+      webhooks: { duplicate: 0, reorder: false, delay_ms: 0 },
+    })
     expect((await call({ url: server.url }, 'listUsers')).status).toBe(503)
     const bad = await fetch(`${server.url}/__mock/faults`, { method: 'POST', body: JSON.stringify({ fail_rate: 3 }) })
     expect(bad.status).toBe(400)
@@ -172,11 +178,23 @@ describe('faults on the standalone server', () => {
     })
     expect((await post({ reset: 'yes' })).body.error?.message).toBe('reset must be true or false.')
     // Settings merge: a later POST changes only the fields it names.
-    expect((await post({ latency_ms: 5 })).body).toEqual({ fail_rate: 1, code: 500, latency_ms: 5, reset: false })
+    expect((await post({ latency_ms: 5 })).body).toEqual({
+      fail_rate: 1,
+      code: 500,
+      latency_ms: 5,
+      reset: false,
+      webhooks: { duplicate: 0, reorder: false, delay_ms: 0 },
+    })
     expect((await call({ url: server.url }, 'listUsers')).status).toBe(500)
 
     const cleared = await fetch(`${server.url}/__mock/faults`, { method: 'DELETE' })
-    expect(await cleared.json()).toEqual({ fail_rate: 0, code: 503, latency_ms: 0, reset: false })
+    expect(await cleared.json()).toEqual({
+      fail_rate: 0,
+      code: 503,
+      latency_ms: 0,
+      reset: false,
+      webhooks: { duplicate: 0, reorder: false, delay_ms: 0 },
+    })
     expect((await call({ url: server.url }, 'listUsers')).status).toBe(200)
   })
 })
