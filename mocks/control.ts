@@ -20,6 +20,7 @@
 import type { Metadata } from '../src/types'
 import { changesOf, coverageOf, type MockApi, redeliverEventOf } from './api'
 import { isConsolePath } from './console/path'
+import { evaluateExpectation, filterRequests, parseExpectation, parseRequestFilter } from './expect'
 import { validateGlobalFaults } from './faults'
 import { MAX_BODY_BYTES } from './handlers/route'
 import { checkSessionName, type MockSessions, SESSION_HEADER, SessionError } from './sessions'
@@ -530,7 +531,14 @@ async function route(
   if (key === 'GET outbox') return ok({ data: api.outbox })
   if (key === 'GET deliveries') return ok({ data: api.deliveries })
   if (key === 'GET events') return ok({ data: api.events })
-  if (key === 'GET requests') return ok({ data: api.requests })
+  if (key === 'GET requests') {
+    const filter: Record<string, unknown> = {}
+    for (const [name, value] of request.query) {
+      filter[name] = name === 'status' && /^[0-9]+$/.test(value) ? Number(value) : value
+    }
+    return ok({ data: filterRequests(api.requests, parseRequestFilter(filter)) })
+  }
+  if (key === 'POST expect') return ok(evaluateExpectation(api.requests, parseExpectation(body)))
   if (key === 'GET coverage') {
     const counter = coverageOf(api)
     if (counter === undefined) throw new ControlError(404, 'not_found', 'This mock keeps no coverage counters.')
