@@ -7,6 +7,8 @@ import { encodeBase64 } from '../src/webhooks/encoding'
 import { ChangeFeed, type MockChange } from './changes'
 import { type MockClock, Scheduler, Tracker } from './clock'
 import type { MockContext } from './context'
+import type { MockControl } from './control-client'
+import { createLocalControl } from './control-local'
 import { CoverageCounter } from './coverage'
 import { emitEvent, redeliverEvent, runDelivery } from './delivery'
 import { createFaultController, type FaultController, NO_FAULTS, validateGlobalFaults } from './faults'
@@ -92,6 +94,12 @@ export interface MockApi {
   readonly requests: readonly RequestLogEntry[]
   /** Global fault injection. */
   readonly faults: FaultController
+  /**
+   * The same controls as `MockControl`, the interface `createMockControl({ url })` gives for a
+   * mock in another process: async methods, copies of the records, the clock's advance report,
+   * `expectRequest` and `coverage()`. Code written against `MockControl` runs against either.
+   */
+  readonly control: MockControl
   /** Back to the initial state (preload included). Call `idle()` first if deliveries may be in flight. */
   reset(): void
   /** A deep copy of the whole state (data, clock, scheduled jobs and held-back deliveries, PRNG, faults). */
@@ -463,6 +471,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
     return copy
   }
 
+  let control: MockControl | undefined
   const api: MockApi = {
     baseUrl,
     store,
@@ -497,6 +506,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       simple('restore')
     },
     idle: () => clock.idle(),
+    get control() {
+      control ??= createLocalControl(api, coverage)
+      return control
+    },
     async handle(request) {
       const answer = router.dispatch(fromFetchRequest(request))
       return answer === undefined ? undefined : toLazyResponse(await answer)

@@ -41,8 +41,8 @@ Options:
                      the default session only)
   -h, --help         show this help
 
-Control routes (under /__mock/): health, state, outbox, deliveries, events, requests, coverage,
-  clock, faults, uscis, events/{id}/redeliver, snapshot, restore, stream, reset, idle;
+Control routes (under /__mock/): health, state, outbox, deliveries, events, requests, expect,
+  coverage, clock, faults, uscis, events/{id}/redeliver, snapshot, restore, stream, reset, idle;
   each acts on the session X-Mock-Session names (stream and snapshot also take ?session=).
   GET sessions lists the sessions; DELETE sessions/{name} drops one.
 

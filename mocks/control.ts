@@ -546,7 +546,8 @@ async function route(
   }
   if (key === 'POST clock') {
     const advance = optionalNumber(body, 'advance_ms')
-    if (advance === undefined || advance < 0) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
+    // A negative amount is refused by the clock itself, with the message `api.control` gives.
+    if (advance === undefined) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
     const report = await api.clock.advance(advance)
     return ok({ now: api.clock.iso(), pending_jobs: api.clock.pending(), ...report })
   }
@@ -570,6 +571,7 @@ async function route(
     if (errors.length > 0) throw bad(`${errors.join('; ')}.`)
     return ok(faultsBody(api.faults.set(settings)))
   }
+  if (key === 'GET faults') return ok(faultsBody(api.faults.get()))
   if (key === 'DELETE faults') {
     api.faults.clear()
     return ok(faultsBody(api.faults.get()))

@@ -15,6 +15,16 @@ export {
 export type { MockChange, MockChangeListener } from './changes'
 export type { AdvanceReport, MockClock } from './clock'
 export {
+  createMockControl,
+  type MockControl,
+  MockControlError,
+  type MockControlErrorDetails,
+  type MockControlOptions,
+  RequestExpectationError,
+  type RequestExpectationOptions,
+  type UscisFailOptions,
+} from './control-client'
+export {
   formatCoverage,
   type MockCoverage,
   mergeCoverage,
@@ -23,6 +33,7 @@ export {
   type WebhookCoverage,
 } from './coverage'
 export { DELIVERY_JITTER, DELIVERY_RETRY_DELAYS_MS } from './delivery'
+export type { ExpectationResult, NearMiss, RequestExpectation, RequestFilter } from './expect'
 export type { FaultController, FaultSettings } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'
 export { type PreloadData, PreloadError, type PreloadInput, PreloadSchema, parsePreload } from './preload'

@@ -48,15 +48,18 @@ export const ENTRIES: Entry[] = [
     budgetBytes: 15 * KB,
   },
   // The mock is for development and tests; its budgets sit a little above its measured size, so growth is seen.
-  { name: 'immigraflow/mock', code: reExport('*', 'mocks/index.ts'), platform: 'neutral', budgetBytes: 38 * KB },
+  // 38 → 40 kB: the typed control client (`createMockControl`, `api.control`), request expectations with near
+  // misses and contract coverage, about 5 kB min+gz together, all of it needed where the mock runs.
+  { name: 'immigraflow/mock', code: reExport('*', 'mocks/index.ts'), platform: 'neutral', budgetBytes: 40 * KB },
   {
     name: 'immigraflow/mock/browser',
     code: reExport('*', 'mocks/browser.ts'),
     platform: 'neutral',
-    budgetBytes: 136 * KB,
+    // 136 → 138 kB with the control client, expectations and coverage (see immigraflow/mock).
+    budgetBytes: 138 * KB,
   },
   // The standalone server in it serves the console page (about 9 kB gz, HTML with its script inlined).
-  { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 211 * KB },
+  { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 214 * KB },
 ]
 
 export type Measured = {

@@ -1,0 +1,371 @@
+import { afterEach, describe, expect, expectTypeOf, test } from 'vitest'
+import { createMockApi } from '../../mocks/api'
+import {
+  createMockControl,
+  type MockControl,
+  MockControlError,
+  RequestExpectationError,
+} from '../../mocks/control-client'
+import { type RunningMockServer, startMockServer } from '../../mocks/server'
+import { ImmigraFlow } from '../../src/client'
+import { ImmigraFlowError } from '../../src/core/base-error'
+import { stubFetch } from '../helpers/mock-receiver'
+
+const WEEK = 7 * 86_400_000
+const servers: RunningMockServer[] = []
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+})
+
+async function serve(options: Parameters<typeof startMockServer>[0] = {}): Promise<RunningMockServer> {
+  const server = await startMockServer({ port: 0, ...options })
+  servers.push(server)
+  return server
+}
+
+/** Fields that hold real time or depend on the HTTP client the app used, not on the mock. */
+const TRANSPORT_FIELDS = new Set(['headers', 'duration_ms', 'timestamp', 'signature'])
+
+function stable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stable)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !TRANSPORT_FIELDS.has(key))
+      .map(([key, item]) => [key, stable(item)]),
+  )
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise
+  } catch (error) {
+    if (error instanceof MockControlError)
+      return { name: error.name, message: error.message, status: error.status, code: error.code, route: error.route }
+    if (error instanceof RequestExpectationError)
+      return { name: error.name, message: error.message, nearMisses: error.nearMisses, matches: error.matches }
+    throw error
+  }
+  throw new Error('expected a failure')
+}
+
+/** One scenario written against `MockControl` only: whatever the transport, the same results. */
+async function scenario(control: MockControl, sdk: ImmigraFlow) {
+  await sdk.webhooks.create({ url: 'https://hooks.example.com/in', events: ['*'] })
+  const user = await sdk.users.create({ email: 'maria@example.com', name: 'María' })
+  const token = (await control.outbox()).find((message) => message.kind === 'verification')?.token ?? ''
+  await sdk.users.verifyEmail({ token })
+  await sdk.cases.create(user.id, { receipt_number: 'EAC2190012340' })
+  await sdk.check.status({ receipt_number: 'EAC2190012340' })
+  const advance = await control.clock.advance(WEEK)
+  const now = await control.clock.now()
+  await sdk.check.status({ receipt_number: 'EAC2190012340' })
+  await control.idle()
+  const outbox = await control.outbox()
+  const deliveries = await control.deliveries()
+  const events = await control.events()
+  const requests = await control.requests()
+  const createCase = await control.requests({ operation: 'createCase', status: 201, method: 'post' })
+  const uscisAdvance = await control.uscis.advance('EAC2190012340')
+  const uscisSet = await control.uscis.setStatus('EAC2190012340', 'Case Was Approved')
+  const outage = await control.uscis.fail({ status: 503, retryAfter: 0, times: 1 })
+  await control.uscis.recover()
+  const faultsSet = await control.faults.set({ failRate: 0.25, code: 502 })
+  const chaosSet = await control.faults.set({ webhooks: { duplicate: 0.5, delayMs: 60_000 } })
+  const chaosKept = await control.faults.set({ webhooks: { reorder: true } })
+  const faultsGet = await control.faults.get()
+  const faultsClear = await control.faults.clear()
+  const expected = await control.expectRequest({ operation: 'createCase', status: 201, times: 1 })
+  const nearMiss = await failure(
+    control.expectRequest({ operation: 'createCase', body: { receipt_number: 'EAC2190099990' } }),
+  )
+  const badAdvance = await failure(control.clock.advance(-1))
+  const unknownReceipt = await failure(control.uscis.advance('EAC2190012349'))
+  const badFaults = await failure(control.faults.set({ failRate: 2 }))
+  const badChaos = await failure(control.faults.set({ webhooks: { delayMs: -1 } }))
+  const unknownChaos = await failure(control.faults.set({ webhooks: { delay: 5 } as never }))
+  const badExpectation = await failure(control.expectRequest({ operation: 'createcase' as never }))
+  const snapshot = await control.snapshot()
+  await control.reset()
+  const afterReset = { requests: await control.requests(), outbox: await control.outbox() }
+  await control.restore(snapshot)
+  const afterRestore = { requests: (await control.requests()).length, outbox: (await control.outbox()).length }
+  const coverage = await control.coverage()
+  return {
+    advance,
+    now,
+    outbox,
+    deliveries,
+    events,
+    requests,
+    createCase,
+    uscisAdvance,
+    uscisSet,
+    outage,
+    faultsSet,
+    chaosSet,
+    chaosKept,
+    faultsGet,
+    faultsClear,
+    expected,
+    nearMiss,
+    badAdvance,
+    unknownReceipt,
+    badFaults,
+    badChaos,
+    unknownChaos,
+    badExpectation,
+    afterReset,
+    afterRestore,
+    coverage,
+  }
+}
+
+describe('MockControl: one interface, two transports', () => {
+  test('api.control and createMockControl(...) are both exactly MockControl', () => {
+    const api = createMockApi()
+    expectTypeOf(api.control).toEqualTypeOf<MockControl>()
+    expectTypeOf(createMockControl({ url: 'http://127.0.0.1:4010' })).toEqualTypeOf<MockControl>()
+    expect(api.control).toBe(api.control)
+    expect(api.control.headers).toEqual({})
+  })
+
+  test('one scenario gives identical results in process and over HTTP', async () => {
+    const inProcessReceiver = stubFetch()
+    const api = createMockApi({ fetch: inProcessReceiver.fetch })
+    const results = await scenario(
+      api.control,
+      new ImmigraFlow({ apiKey: 'sk_test', baseUrl: api.baseUrl, fetch: api.fetch }),
+    )
+
+    const remoteReceiver = stubFetch()
+    const server = await serve({ fetch: remoteReceiver.fetch })
+    const remote = await scenario(
+      createMockControl({ url: server.url }),
+      new ImmigraFlow({ apiKey: 'sk_test', baseUrl: server.url }),
+    )
+    expect(stable(remote)).toEqual(stable(results))
+
+    // What the scenario saw is what the mock did.
+    expect(results.advance.uscis).toEqual([expect.objectContaining({ receipt_number: 'EAC2190012340' })])
+    expect(results.expected).toHaveLength(1)
+    expect(results.createCase).toEqual(results.expected)
+    const noChaos = { duplicate: 0, reorder: false, delayMs: 0 }
+    expect(results.faultsSet).toEqual({ failRate: 0.25, code: 502, latencyMs: 0, reset: false, webhooks: noChaos })
+    // Webhook chaos goes as `webhooks: { duplicate, reorder, delay_ms }` on the wire; fields not sent keep their value.
+    expect(results.chaosSet.webhooks).toEqual({ duplicate: 0.5, reorder: false, delayMs: 60_000 })
+    expect(results.chaosKept).toEqual({
+      failRate: 0.25,
+      code: 502,
+      latencyMs: 0,
+      reset: false,
+      webhooks: { duplicate: 0.5, reorder: true, delayMs: 60_000 },
+    })
+    expect(results.faultsGet).toEqual(results.chaosKept)
+    expect(results.faultsClear).toEqual({ failRate: 0, code: 503, latencyMs: 0, reset: false, webhooks: noChaos })
+    expect(results.badChaos).toMatchObject({ status: 400, code: 'bad_request', route: 'POST /__mock/faults' })
+    expect(results.unknownChaos).toMatchObject({
+      status: 400,
+      message:
+        'POST /__mock/faults answered 400 bad_request: faults.set: webhooks has unknown field delay; use duplicate, reorder, delayMs',
+    })
+    expect(results.outage).toEqual({ status: 503, retry_after: 0, remaining: 1 })
+    expect(results.uscisSet.status_code).toBe('Case Was Approved')
+    expect(results.badAdvance).toEqual({
+      name: 'MockControlError',
+      message: 'POST /__mock/clock answered 400 bad_request: advance(ms) needs a finite number ≥ 0, got -1',
+      status: 400,
+      code: 'bad_request',
+      route: 'POST /__mock/clock',
+    })
+    expect(results.unknownReceipt).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      route: 'POST /__mock/uscis/EAC2190012349',
+      message:
+        'POST /__mock/uscis/EAC2190012349 answered 404 not_found: USCIS has no case with receipt number EAC2190012349.',
+    })
+    expect(results.badFaults).toMatchObject({ status: 400, code: 'bad_request', route: 'POST /__mock/faults' })
+    expect(results.badExpectation).toMatchObject({ status: 400, route: 'POST /__mock/expect' })
+    expect(results.nearMiss.name).toBe('RequestExpectationError')
+    expect(results.nearMiss.message).toContain('body.receipt_number: expected "EAC2190099990", got "EAC2190012340"')
+    expect(results.afterReset).toEqual({ requests: [], outbox: [] })
+    expect(results.afterRestore).toEqual({ requests: results.requests.length, outbox: results.outbox.length })
+    expect(results.requests).toHaveLength(6)
+    expect(results.coverage.covered).toBe(5)
+  })
+
+  test('a snapshot taken over one transport restores over the other', async () => {
+    const api = createMockApi()
+    const sdk = new ImmigraFlow({ apiKey: 'sk_test', baseUrl: api.baseUrl, fetch: api.fetch })
+    await sdk.users.create({ email: 'ana@example.com', name: 'Ana' })
+    await api.control.clock.advance(3_600_000)
+    const server = await serve()
+    const remote = createMockControl({ url: server.url })
+    await remote.restore(await api.control.snapshot())
+    expect(await remote.clock.now()).toBe('2026-01-05T10:00:00.000Z')
+    expect((await remote.outbox()).map((message) => message.to)).toEqual(['ana@example.com'])
+
+    await remote.clock.advance(3_600_000)
+    const back = createMockApi()
+    await back.control.restore(await remote.snapshot())
+    expect(back.clock.iso()).toBe('2026-01-05T11:00:00.000Z')
+    expect(back.store.findUserByEmail('ana@example.com')?.name).toBe('Ana')
+
+    const notASnapshot = { version: 2, state: {} } as never
+    for (const control of [remote, back.control])
+      await expect(control.restore(notASnapshot)).rejects.toMatchObject({
+        name: 'MockControlError',
+        status: 400,
+        route: 'POST /__mock/restore',
+      })
+  })
+})
+
+describe('createMockControl', () => {
+  test('sends X-Mock-Session and the API key on every call, and exposes the session headers for the SDK', async () => {
+    const server = await serve({ apiKey: 'sk_mock_key' })
+    const sent: Headers[] = []
+    const control = createMockControl({
+      url: `${server.url}/`,
+      session: 'alice',
+      apiKey: 'sk_mock_key',
+      fetch: (input, init) => {
+        sent.push(new Headers(init?.headers))
+        return fetch(input, init)
+      },
+    })
+    expect(control.headers).toEqual({ 'X-Mock-Session': 'alice' })
+    await control.clock.advance(1000)
+    await control.outbox()
+    expect(sent.map((headers) => headers.get('x-mock-session'))).toEqual(['alice', 'alice'])
+    expect(sent.map((headers) => headers.get('authorization'))).toEqual(['Bearer sk_mock_key', 'Bearer sk_mock_key'])
+    // The headers go with the app's requests too.
+    const sdk = new ImmigraFlow({ apiKey: 'sk_mock_key', baseUrl: server.url, headers: control.headers })
+    await sdk.users.list()
+    expect(server.api.requests.at(-1)?.headers?.['x-mock-session']).toBe('alice')
+  })
+
+  test('a refusal is a MockControlError naming the route, the status, the code and the request id', async () => {
+    const server = await serve({ apiKey: 'sk_mock_key' })
+    const error = await createMockControl({ url: server.url })
+      .outbox()
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MockControlError)
+    expect(error).toBeInstanceOf(ImmigraFlowError)
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+      route: 'GET /__mock/outbox',
+      requestId: expect.stringMatching(/\S/),
+      message: expect.stringMatching(/^GET \/__mock\/outbox answered 401 unauthorized: The mock runs with an API key/),
+    })
+  })
+
+  test('no answer is a MockControlError with the cause; an answer that is not an envelope keeps its text', async () => {
+    const server = await serve()
+    const url = server.url
+    await server.close()
+    servers.length = 0
+    const error = (await createMockControl({ url })
+      .idle()
+      .catch((caught: unknown) => caught)) as MockControlError
+    expect(error).toBeInstanceOf(MockControlError)
+    expect(error).toMatchObject({ status: 0, code: 'network_error', route: 'POST /__mock/idle', requestId: null })
+    expect(error.message).toMatch(/^POST \/__mock\/idle got no answer from http:\/\/127\.0\.0\.1:\d+: /)
+    expect(error.cause).toBeInstanceOf(TypeError)
+
+    const proxy = createMockControl({
+      url: 'http://mock.internal',
+      fetch: async () => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' }),
+    })
+    await expect(proxy.coverage()).rejects.toThrow('GET /__mock/coverage answered 502 http_error: Bad gateway')
+  })
+
+  test('a bad url or session is refused when the control is made', () => {
+    expect(() => createMockControl({ url: 'localhost:4010' })).toThrow(
+      'createMockControl: url must be an absolute URL such as http://127.0.0.1:4010',
+    )
+    expect(() => createMockControl({ url: 'not a url' })).toThrow(
+      'createMockControl: url must be an absolute URL such as http://127.0.0.1:4010',
+    )
+    expect(() => createMockControl({ url: 'http://127.0.0.1:4010', session: ' ' })).toThrow(
+      'createMockControl: session must be a non-empty name',
+    )
+  })
+})
+
+describe('expectRequest', () => {
+  /** Both transports, each with `checked()`: resolves once an expectation has been checked (and not matched) once. */
+  async function both() {
+    const api = createMockApi()
+    const server = await serve()
+    let answered: () => void = () => {}
+    const remote = createMockControl({
+      url: server.url,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init)
+        if (String(input).endsWith('/__mock/expect')) answered()
+        return response
+      },
+    })
+    return [
+      {
+        control: api.control,
+        sdk: new ImmigraFlow({ apiKey: 'sk_test', baseUrl: api.baseUrl, fetch: api.fetch }),
+        // In process, the first check runs before the next turn of the event loop.
+        checked: () => new Promise((resolve) => setImmediate(resolve)),
+      },
+      {
+        control: remote,
+        sdk: new ImmigraFlow({ apiKey: 'sk_test', baseUrl: server.url }),
+        checked: () => new Promise<void>((resolve) => (answered = resolve)),
+      },
+    ]
+  }
+
+  test('with timeoutMs, waits for a request the app sends later', async () => {
+    for (const { control, sdk, checked } of await both()) {
+      const first = checked()
+      const expectation = control.expectRequest({ operation: 'createUser', status: 201, timeoutMs: 20_000 })
+      // The app calls the mock on its own time, after the expectation was checked once in vain.
+      await first
+      await sdk.users.create({ email: 'late@example.com', name: 'Late' })
+      await expect(expectation).resolves.toEqual([expect.objectContaining({ operation: 'createUser', status: 201 })])
+    }
+  })
+
+  test('fails with the near misses once the time is up, and at once when there are already too many', async () => {
+    for (const { control, sdk } of await both()) {
+      await sdk.users.create({ email: 'one@example.com', name: 'One' })
+      await sdk.users.create({ email: 'two@example.com', name: 'Two' })
+      const late = await control
+        .expectRequest({ operation: 'createUser', body: { name: 'Three' }, timeoutMs: 60 })
+        .catch((caught: unknown) => caught)
+      expect(late).toBeInstanceOf(RequestExpectationError)
+      expect((late as Error).message).toBe(
+        [
+          'Expected at least 1 request matching createUser, body {"name":"Three"}; saw 0.',
+          'Closest requests that did not match:',
+          '  req_000002 POST /v1/users → 201 (createUser): body.name: expected "Three", got "Two"',
+          '  req_000001 POST /v1/users → 201 (createUser): body.name: expected "Three", got "One"',
+          '(The log was checked for 60 ms.)',
+        ].join('\n'),
+      )
+      // Two already: waiting cannot make it one, so the 20 s are not waited.
+      const started = Date.now()
+      const tooMany = (await control
+        .expectRequest({ operation: 'createUser', times: 1, timeoutMs: 20_000 })
+        .catch((caught: unknown) => caught)) as RequestExpectationError
+      expect(Date.now() - started).toBeLessThan(10_000)
+      expect(tooMany.message.split('\n')[0]).toBe(
+        'Expected 1 request matching createUser; saw 2: req_000001, req_000002.',
+      )
+      expect(tooMany.matches.map((entry) => entry.request_id)).toEqual(['req_000001', 'req_000002'])
+      await expect(control.expectRequest({ operation: 'createUser', timeoutMs: -1 })).rejects.toThrow(
+        'POST /__mock/expect answered 400 bad_request: timeoutMs must be a number of milliseconds ≥ 0, got -1.',
+      )
+    }
+  })
+})
