@@ -241,10 +241,17 @@ describe('createMockControl', () => {
     await control.outbox()
     expect(sent.map((headers) => headers.get('x-mock-session'))).toEqual(['alice', 'alice'])
     expect(sent.map((headers) => headers.get('authorization'))).toEqual(['Bearer sk_mock_key', 'Bearer sk_mock_key'])
-    // The headers go with the app's requests too.
+    // The headers go with the app's requests too: the app and the control meet in that session.
     const sdk = new ImmigraFlow({ apiKey: 'sk_mock_key', baseUrl: server.url, headers: control.headers })
-    await sdk.users.list()
-    expect(server.api.requests.at(-1)?.headers?.['x-mock-session']).toBe('alice')
+    await sdk.users.create({ email: 'alice@example.com', name: 'Alice' })
+    expect((await control.outbox()).map((message) => message.to)).toEqual(['alice@example.com'])
+    await control.expectRequest({ operation: 'createUser', times: 1, headers: { 'X-Mock-Session': 'alice' } })
+    expect(await control.clock.now()).toBe('2026-01-05T09:00:01.000Z')
+    // Another session, and the default one, saw none of it.
+    const bob = createMockControl({ url: server.url, session: 'bob', apiKey: 'sk_mock_key' })
+    expect(await bob.outbox()).toEqual([])
+    expect(await bob.clock.now()).toBe('2026-01-05T09:00:00.000Z')
+    expect(server.api.requests).toEqual([])
   })
 
   test('a refusal is a MockControlError naming the route, the status, the code and the request id', async () => {
