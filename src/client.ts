@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch'
 import { type ApiKeySource, ApiKeys } from './core/api-key'
 import { Caller, checkRequestOptions } from './core/caller'
+import { resourceClient } from './core/direct'
 import { readEnv } from './core/env'
 import { ImmigraFlowError } from './core/errors'
 import { createLogger, type Logger, type LogLevel } from './core/logger'
@@ -129,7 +130,11 @@ export class ImmigraFlow {
     const api = createClient<paths>({ baseUrl: this.baseUrl })
     if (this.#middleware.length > 0) api.use(...this.#middleware)
     this.http = bareClient(api, transport, this.#middleware)
-    const caller = new Caller({ api, transport, validateResponses: options.validateResponses ?? false })
+    const caller = new Caller({
+      api: resourceClient(api, this.baseUrl, this.#middleware),
+      transport,
+      validateResponses: options.validateResponses ?? false,
+    })
     this.users = new Users(caller)
     this.cases = new Cases(caller)
     this.webhooks = new Webhooks(caller)
@@ -172,7 +177,11 @@ function bareClient(api: Client<paths>, transport: Transport, middleware: Middle
   const send: BareSend = (method, url, init = {}) => {
     const { signal, headers, fetch, ...rest } = init
     const call = { signal: signal ?? undefined, headers: headerRecord(headers), fetch }
-    return transport.send(method.toUpperCase(), call, (attempt) => request(method, url, { ...rest, ...attempt }))
+    // Without `fetchUrl`: every call of the bare client builds its Request in openapi-fetch, which would copy
+    // an unknown option onto it.
+    return transport.send(method.toUpperCase(), call, ({ fetchUrl: _, ...attempt }) =>
+      request(method, url, { ...rest, ...attempt }),
+    )
   }
   const verb =
     (method: string) =>

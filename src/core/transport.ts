@@ -56,13 +56,18 @@ export type AttemptInit = {
   headers: Record<string, string>
   fetch: (request: Request) => Promise<Response>
   signal?: AbortSignal
+  /**
+   * Set when the attempt sends with the platform's own fetch: the same attempt, sent as
+   * `fetch(url, init)`, so that undici builds one Request instead of copying one built before.
+   */
+  fetchUrl?: (url: string, init: RequestInit) => Promise<Response>
 }
 
 /** What openapi-fetch resolves to, loosely typed so every operation fits. */
 export type AttemptResult = { data?: unknown; error?: unknown; response: Response }
 
 /** Captured when this module loads: while `globalThis.fetch` is still this function, nothing wraps it. */
-const platformFetch: FetchFunction | undefined = globalThis.fetch
+const platformFetch: typeof fetch | undefined = globalThis.fetch
 
 /**
  * Runs a call's attempts, each one a complete pass through openapi-fetch (so middleware runs once
@@ -104,14 +109,13 @@ export class Transport {
       } catch (error) {
         thrown = error
       }
-      const describe = () => run.describe(method)
       if (result) {
         const response = result.response
         if (response.ok || !shouldRetry(response) || retries >= maxRetries) {
           if (settings.logger.level === 'debug') {
             const requestId = response.headers.get('x-request-id') ?? 'none'
             settings.logger.debug(
-              `${response.status} ${describe()} (${Date.now() - startedAt} ms, request ${requestId})`,
+              `${response.status} ${run.describe(method)} (${Date.now() - startedAt} ms, request ${requestId})`,
             )
           }
           return result
@@ -128,14 +132,14 @@ export class Transport {
         const ms = headers?.get('retry-after-ms')
         const asked = ms ? `retry-after-ms: ${ms}` : `Retry-After: ${headers?.get('retry-after')}`
         settings.logger.warn(
-          `Not retrying ${describe()} after status ${result.response.status}: the server asks to wait more than 60 s (${asked}); the error carries its headers`,
+          `Not retrying ${run.describe(method)} after status ${result.response.status}: the server asks to wait more than 60 s (${asked}); the error carries its headers`,
         )
         return result
       }
       const delay = hinted ?? backoffDelayMs(retries)
       const why = result ? `status ${result.response.status}` : run.timedOut ? 'timeout' : 'connection error'
       settings.logger.info(
-        `Retrying ${describe()} after ${why} in ${Math.round(delay)} ms (retry ${retries + 1} of ${maxRetries})`,
+        `Retrying ${run.describe(method)} after ${why} in ${Math.round(delay)} ms (retry ${retries + 1} of ${maxRetries})`,
       )
       try {
         await sleep(delay, userSignal)
@@ -174,7 +178,8 @@ class Attempt {
   readonly #call: CallSettings
   readonly #userSignal: AbortSignal | undefined
   #controller: AbortController | undefined
-  #request: Request | undefined
+  /** The request's method and URL, once it is sent. */
+  #sentAs: { method: string; url: string } | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
   #onUserAbort: (() => void) | undefined
   #settled = false
@@ -195,7 +200,10 @@ class Attempt {
 
   init(headers: Record<string, string>): AttemptInit {
     const init: AttemptInit = { headers, fetch: (request) => this.#fetch(request) }
-    if (this.#signalInRequest()) init.signal = this.#abortSignal()
+    if (!this.#call.fetch && !this.#transport.settings.fetch) {
+      if (globalThis.fetch === platformFetch) init.fetchUrl = (url, requestInit) => this.#fetchUrl(url, requestInit)
+      else init.signal = this.#abortSignal()
+    }
     return init
   }
 
@@ -214,15 +222,27 @@ class Attempt {
   }
 
   #fetch(request: Request): Promise<Response> {
-    this.#request = request
-    this.#sent = true
     const settings = this.#transport.settings
     const fetch = this.#call.fetch ?? settings.fetch ?? globalThis.fetch
     const fetchOptions = this.#call.fetchOptions ?? settings.fetchOptions
     const init: RequestInit = this.#signalInRequest()
       ? { ...fetchOptions }
       : { ...fetchOptions, signal: this.#abortSignal() }
-    if (settings.logger.level === 'debug') settings.logger.debug(`${this.describe(request.method)} sending`)
+    return this.#send(request.method, request.url, () => fetch(request, init))
+  }
+
+  /** The platform's fetch given the request as a URL and init (no custom fetch, nothing wrapping it). */
+  #fetchUrl(url: string, requestInit: RequestInit): Promise<Response> {
+    const fetchOptions = this.#call.fetchOptions ?? this.#transport.settings.fetchOptions
+    const init: RequestInit = { ...requestInit, ...fetchOptions, signal: this.#abortSignal() }
+    return this.#send(requestInit.method ?? 'GET', url, () => (platformFetch as typeof fetch)(url, init))
+  }
+
+  #send(method: string, url: string, send: () => Promise<Response>): Promise<Response> {
+    this.#sentAs = { method, url }
+    this.#sent = true
+    const settings = this.#transport.settings
+    if (settings.logger.level === 'debug') settings.logger.debug(`${this.describe(method)} sending`)
     return new Promise<Response>((resolve, reject) => {
       const fail = (error: unknown) => {
         if (this.#settled) return
@@ -249,7 +269,7 @@ class Attempt {
       }
       let sent: Promise<Response>
       try {
-        sent = fetch(request, init)
+        sent = send()
       } catch (error) {
         fail(error)
         return
@@ -276,7 +296,7 @@ class Attempt {
   }
 
   describe(method: string): string {
-    return this.#request ? `${this.#request.method} ${new URL(this.#request.url).pathname}` : method
+    return this.#sentAs ? `${this.#sentAs.method} ${new URL(this.#sentAs.url).pathname}` : method
   }
 
   /**
