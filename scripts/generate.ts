@@ -24,6 +24,7 @@ import {
   refsOf,
   schemaName,
   toZod,
+  useComponents,
 } from './zod-from-spec'
 
 type Parameter = {
@@ -193,6 +194,7 @@ function format(source: string, fileName: string): string {
 async function main(): Promise<void> {
   const check = process.argv.includes('--check')
   const spec = parse(readFileSync(specPath, 'utf8')) as Spec
+  useComponents(spec.components.schemas)
   const types = astToString(await openapiTS(new URL(`file://${specPath}`), { defaultNonNullable: false }))
   const outputs: Record<string, string> = {
     'src/generated/openapi.ts': format(`${HEADER}${types}`, 'openapi.ts'),

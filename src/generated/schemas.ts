@@ -214,7 +214,19 @@ export const CaseSummarySchema = /* @__PURE__ */ z.looseObject({
 })
 
 /** A case with its user embedded. */
-export const CaseWithUserSchema = /* @__PURE__ */ z.extend(CaseSummarySchema, { user: UserSchema })
+export const CaseWithUserSchema = /* @__PURE__ */ z.looseObject({
+  id: IdSchema,
+  user_id: IdSchema,
+  user_case_id: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  receipt_number: ReceiptNumberSchema,
+  description: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
+  created_at: TimestampSchema,
+  last_checked: NullableTimestampSchema,
+  active: /* @__PURE__ */ z.boolean(),
+  metadata: MetadataSchema,
+  latest_status: /* @__PURE__ */ z.nullable(CaseStatusSummarySchema),
+  user: UserSchema,
+})
 
 export const CaseCreateRequestSchema = /* @__PURE__ */ z.strictObject({
   receipt_number: ReceiptNumberInputSchema,
@@ -298,7 +310,7 @@ export const WebhookEventSelectionSchema = /* @__PURE__ */ z.union([
     }),
   ),
   /* @__PURE__ */ z
-    .array(/* @__PURE__ */ z.literal('*'))
+    .array(/* @__PURE__ */ z.enum(['*']))
     .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1)),
 ])
 
@@ -354,42 +366,42 @@ export const EventIdSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.
 
 export const UserCreatedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,
-  type: /* @__PURE__ */ z.literal('user.created'),
+  type: /* @__PURE__ */ z.enum(['user.created']),
   created_at: TimestampSchema,
   data: UserSchema,
 })
 
 export const UserUpdatedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,
-  type: /* @__PURE__ */ z.literal('user.updated'),
+  type: /* @__PURE__ */ z.enum(['user.updated']),
   created_at: TimestampSchema,
   data: UserSchema,
 })
 
 export const UserVerifiedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,
-  type: /* @__PURE__ */ z.literal('user.verified'),
+  type: /* @__PURE__ */ z.enum(['user.verified']),
   created_at: TimestampSchema,
   data: UserSchema,
 })
 
 export const CaseCreatedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,
-  type: /* @__PURE__ */ z.literal('case.created'),
+  type: /* @__PURE__ */ z.enum(['case.created']),
   created_at: TimestampSchema,
   data: CaseSummarySchema,
 })
 
 export const CaseUpdatedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,
-  type: /* @__PURE__ */ z.literal('case.updated'),
+  type: /* @__PURE__ */ z.enum(['case.updated']),
   created_at: TimestampSchema,
   data: CaseSummarySchema,
 })
 
 export const CaseStatusChangedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,
-  type: /* @__PURE__ */ z.literal('case.status_changed'),
+  type: /* @__PURE__ */ z.enum(['case.status_changed']),
   created_at: TimestampSchema,
   data: /* @__PURE__ */ z.looseObject({
     case: CaseSummarySchema,
