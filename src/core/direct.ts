@@ -29,9 +29,10 @@ type Send = (url: string, init: ResourceInit) => Promise<AttemptResult>
  * `parseAs: 'stream'`, which makes a body kept as text until read (the mock's `api.fetch`) build a
  * stream that nothing reads. With the platform's own fetch, the request goes to it as a URL and
  * init (the attempt's `fetchUrl`), so undici builds one Request instead of copying one built here.
- * Measured on Node 20 (bench/README.md, "Where the time goes"): SDK → `api.fetch` went from 0.45×
- * to 0.19× the MSW anchor, and `users.retrieve` with a constant fetch from 1.41× to 1.31×
- * openapi-fetch's `GET`, side by side in one run.
+ * Measured side by side on Node 20 (bench/README.md, "SDK per call"): SDK → `api.fetch` went from
+ * 0.34–0.45× to 0.14–0.20× the MSW anchor, `users.create` with a constant fetch from 1.54× to
+ * 1.24× openapi-fetch's `POST`, and `users.retrieve` over loopback from 1.21× to 1.05×
+ * openapi-fetch.
  */
 export function resourceClient(api: Client<paths>, baseUrl: string, middleware: readonly Middleware[]): Client<paths> {
   const RequestClass = globalThis.Request
