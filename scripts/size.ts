@@ -59,7 +59,8 @@ export const ENTRIES: Entry[] = [
     budgetBytes: 138 * KB,
   },
   // The standalone server in it serves the console page (about 9 kB gz, HTML with its script inlined).
-  { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 214 * KB },
+  // 211 → 218 kB: the control client, expectations and coverage, sessions and webhook chaos (215.8 kB measured).
+  { name: 'immigraflow/mock/node', code: reExport('*', 'mocks/node.ts'), platform: 'node', budgetBytes: 218 * KB },
 ]
 
 export type Measured = {
