@@ -30,7 +30,7 @@ type Send = (url: string, init: ResourceInit) => Promise<AttemptResult>
  * stream that nothing reads. With the platform's own fetch, the request goes to it as a URL and
  * init (the attempt's `fetchUrl`), so undici builds one Request instead of copying one built here.
  * Measured side by side on Node 20 (bench/README.md, "SDK per call"): SDK → `api.fetch` went from
- * 0.34–0.45× to 0.14–0.20× the MSW anchor, `users.create` with a constant fetch from 1.54× to
+ * 0.34–0.45× to 0.14–0.22× the MSW anchor, `users.create` with a constant fetch from 1.54× to
  * 1.24× openapi-fetch's `POST`, and `users.retrieve` over loopback from 1.21× to 1.05×
  * openapi-fetch.
  */
