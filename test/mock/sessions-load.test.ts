@@ -2,7 +2,8 @@
  * Sessions under load: 500 concurrent mixed requests (users and cases created, lists, checks,
  * updates, control reads, clock advances) spread over 10 sessions of one standalone mock. Every
  * record carries its session's name, so afterwards a record in the wrong session is caught, and
- * each session must hold exactly what was sent to it.
+ * each session must hold exactly what was sent to it. The first test chains requests (a user,
+ * then its case, then three at once); the second sends all 500 in one burst.
  */
 import { afterEach, expect, test } from 'vitest'
 import type { MockStateView } from '../../mocks/control'
@@ -162,4 +163,86 @@ test('500 concurrent mixed requests over 10 sessions: each session holds exactly
   expect(listed.slice(1).map((item) => item.requests)).toEqual(
     SESSIONS.map((name) => (apiRequestIds.get(name) as Set<string>).size),
   )
+})
+
+test('500 requests sent at once over 10 sessions of a preloaded mock: each session holds the preload and exactly its own records', async () => {
+  running = await startMockServer({
+    port: 0,
+    preload: {
+      users: [{ email: 'shared@example.com', name: 'Preloaded', cases: [{ receipt_number: 'EAC2190012345' }] }],
+    },
+  })
+  const url = running.url
+  const PER_SESSION = 50
+  // Every request is built first, then all 500 go out together: none waits for another.
+  const requests = SESSIONS.flatMap((session, s) =>
+    Array.from({ length: PER_SESSION }, (_, i) => {
+      const kind = i % 5
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${KEY}`,
+        'X-Mock-Session': session,
+        'Content-Type': 'application/json',
+      }
+      if (kind === 0 || kind === 1)
+        return {
+          session,
+          kind: 'user',
+          path: '/v1/users',
+          method: 'POST',
+          headers,
+          body: { email: `u${i}.${session}@example.com`, name: `User ${i} of ${session}` },
+        }
+      if (kind === 2)
+        return {
+          session,
+          kind: 'case',
+          path: '/v1/users/1/cases',
+          method: 'POST',
+          headers,
+          body: { receipt_number: `IOE${s}${String(i).padStart(2, '0')}0000001`, description: `Case of ${session}` },
+        }
+      if (kind === 3) return { session, kind: 'list', path: '/v1/users?limit=100', method: 'GET', headers }
+      return { session, kind: 'state', path: '/__mock/state', method: 'GET', headers }
+    }),
+  )
+  expect(requests).toHaveLength(500)
+  const replies = await Promise.all(
+    requests.map(async (request) => {
+      const response = await fetch(`${url}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: 'body' in request ? JSON.stringify(request.body) : undefined,
+      })
+      return { request, status: response.status, body: (await response.json()) as Record<string, unknown> }
+    }),
+  )
+  const expected = { user: 201, case: 201, list: 200, state: 200 } as const
+  expect(replies.filter((reply) => reply.status !== expected[reply.request.kind as keyof typeof expected])).toEqual([])
+  // A list answered mid-burst shows the preload and this session's users only, never another's.
+  for (const reply of replies.filter((item) => item.request.kind === 'list')) {
+    for (const user of reply.body.data as Array<{ email: string }>)
+      expect(user.email === 'shared@example.com' || user.email.endsWith(`.${reply.request.session}@example.com`)).toBe(
+        true,
+      )
+  }
+
+  for (const [s, session] of SESSIONS.entries()) {
+    const state = (
+      (await (await fetch(`${url}/__mock/state`, { headers: { 'X-Mock-Session': session } })).json()) as {
+        data: MockStateView
+      }
+    ).data
+    const own = Array.from({ length: PER_SESSION }, (_, i) => i).filter((i) => i % 5 < 2)
+    expect(state.users.map((user) => user.email).sort()).toEqual(
+      ['shared@example.com', ...own.map((i) => `u${i}.${session}@example.com`)].sort(),
+    )
+    const receipts = (state.users[0]?.cases ?? []).map((item) => item.receipt_number).sort()
+    const ownReceipts = Array.from({ length: PER_SESSION }, (_, i) => i)
+      .filter((i) => i % 5 === 2)
+      .map((i) => `IOE${s}${String(i).padStart(2, '0')}0000001`)
+    expect(receipts).toEqual(['EAC2190012345', ...ownReceipts].sort())
+  }
+  // The default session got none of it.
+  expect(running.api.store.state.users.size).toBe(1)
+  expect(running.api.requests).toEqual([])
 })
