@@ -12,7 +12,7 @@ import { generateSecret, sign, unwrap, verify, WebhookVerificationError } from '
 export const CHECKS = {
   sdk: 'SDK flow against the standalone mock',
   webhooks: 'webhooks sign / verify / unwrap, tampered copy rejected',
-  mock: 'mock inside the runtime: createMockApi().handle + SDK flow through it',
+  mock: 'mock inside the runtime: createMockApi().handle + SDK flow through it + api.control',
 } as const
 export type CheckId = keyof typeof CHECKS
 
@@ -129,7 +129,10 @@ async function webhookRoundTrip(body: string): Promise<string> {
   return `${event.type} verified and unwrapped, tampered copy rejected`
 }
 
-/** The mock's platform-neutral entry, hosted here: answer a Request, then serve an SDK flow. */
+/**
+ * The mock's platform-neutral entry, hosted here: answer a Request, serve an SDK flow, then check
+ * it through the typed control (request expectation, coverage, the clock's report).
+ */
 async function mockInRuntime(): Promise<string> {
   const { createMockApi } = await import('immigraflow/mock')
   const api = createMockApi()
@@ -141,5 +144,11 @@ async function mockInRuntime(): Promise<string> {
     baseUrl: api.baseUrl,
     send: async (request) => (await api.handle(request)) ?? new Response('no mock route', { status: 599 }),
   })
-  return `handle answered 200; ${flow}`
+  const [created] = await api.control.expectRequest({ operation: 'createCase', status: 201, times: 1 })
+  const coverage = await api.control.coverage()
+  const served = coverage.operations.find((row) => row.operation === 'createUser' && row.status === 201)?.count
+  expect(served === 3, `coverage counts ${served} createUser 201s, not 3`)
+  const week = await api.control.clock.advance(7 * 86_400_000)
+  expect(week.uscis.length === 1, `a week moved ${week.uscis.length} receipts at USCIS, not 1`)
+  return `handle answered 200; ${flow}; control saw ${created?.request_id} and ${week.uscis.length} USCIS step`
 }
