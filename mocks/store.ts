@@ -4,6 +4,7 @@
  * object made of plain values and Maps, so a snapshot is a `structuredClone`.
  */
 import type { components } from '../src/generated/openapi'
+import { EventTypeSchema } from '../src/generated/schemas'
 import type { CaseSummary, Metadata, StatusUpdate, User, UserStatus, Webhook } from '../src/types'
 import type { WebhookEvent } from '../src/webhooks/events'
 import { type RandomState, seedState } from './random'
@@ -16,14 +17,8 @@ export type NotifyStatus = Schemas['NotifyStatus']
 export type WebhookEventType = WebhookEvent['type']
 export type EventSelection = Schemas['WebhookEventSelection']
 
-export const EVENT_TYPES: readonly WebhookEventType[] = [
-  'user.created',
-  'user.updated',
-  'user.verified',
-  'case.created',
-  'case.updated',
-  'case.status_changed',
-]
+/** Every webhook event type, in the order openapi.yaml lists them. */
+export const EVENT_TYPES: readonly WebhookEventType[] = EventTypeSchema.options
 
 /** A case as stored; `latest_status` is derived from its status updates when served. */
 export interface CaseRecord {

@@ -12,6 +12,7 @@
  * a known 500, pinned on its own in regressions.test.ts.
  */
 import fc from 'fast-check'
+import { EVENT_TYPES } from '../../mocks/store'
 import { type OperationId, operations } from '../../src/generated/zod'
 
 /** What the fuzzer knows of the seeded data, so some requests hit real records. */
@@ -40,14 +41,6 @@ export interface FuzzCase {
   bodyKind: string
 }
 
-const EVENT_TYPES = [
-  'user.created',
-  'user.updated',
-  'user.verified',
-  'case.created',
-  'case.updated',
-  'case.status_changed',
-] as const
 /** One byte over the mock's 1 MiB limit, plus some. */
 const OVERSIZED_BYTES = 1_048_576 + 64
 
