@@ -2,22 +2,7 @@
 import { type SetupWorker, setupWorker } from 'msw/browser'
 import { createMockApi, type MswMockApi, type MswMockApiOptions } from './msw'
 
-// The control routes (and the snapshot file format) ride with the MSW entries, which serve them
-// already; the platform-neutral entry stays without them, inside its size budget.
-export {
-  type CaseView,
-  type ChannelOutcome,
-  type ControlOptions,
-  handleControl,
-  type MockStateView,
-  stateView,
-  type TimelineEntry,
-  type UserView,
-  type WebhookView,
-} from './control'
-export * from './index'
-export { createMockApi, type MockHandlerOptions, type MswMockApi, type MswMockApiOptions, mockHandlers } from './msw'
-export { SNAPSHOT_VERSION, SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
+export * from './msw-exports'
 
 /** An MSW worker with the mock's handler; `worker.api` is the mock (store, clock, uscis, outbox, …). */
 export type MockWorker = SetupWorker & { readonly api: MswMockApi }

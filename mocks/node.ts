@@ -5,21 +5,7 @@
 import { type SetupServer, setupServer } from 'msw/node'
 import { createMockApi, type MswMockApi, type MswMockApiOptions } from './msw'
 
-// The control routes (and the snapshot file format) ride with the MSW entries, which serve them
-// already; the platform-neutral entry stays without them, inside its size budget.
-export {
-  type CaseView,
-  type ChannelOutcome,
-  type ControlOptions,
-  handleControl,
-  type MockStateView,
-  stateView,
-  type TimelineEntry,
-  type UserView,
-  type WebhookView,
-} from './control'
-export * from './index'
-export { createMockApi, type MockHandlerOptions, type MswMockApi, type MswMockApiOptions, mockHandlers } from './msw'
+export * from './msw-exports'
 export {
   createRequestListener,
   type RequestListenerOptions,
@@ -38,7 +24,6 @@ export {
   SessionError,
   type SessionInfo,
 } from './sessions'
-export { SNAPSHOT_VERSION, SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
 export { StateFileError } from './state-file'
 
 /** An MSW server with the mock's handler; `server.api` is the mock (store, clock, uscis, outbox, …). */
