@@ -17,7 +17,10 @@ import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
 import {
+  CHECK_FACTORIES,
   dependencyOrder,
+  FORMAT_CHECKS,
+  INT_CHECK,
   type JsonSchema,
   PROTO_KEY_GUARD,
   PROTO_KEY_GUARD_SOURCE,
@@ -59,8 +62,12 @@ const specPath = `${root}openapi.yaml`
 const HEADER = '// Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.\n'
 /** zod/mini rather than zod: its functions tree-shake, so a bundle carries only the validators it uses. */
 const zodImports = (code: string): string => {
-  const core = ['_isoDate', '_isoDateTime'].filter((name) => new RegExp(`\\b${name}\\(`).test(code))
-  return `${core.length > 0 ? `import { ${core.join(', ')} } from 'zod/v4/core'\n` : ''}import * as z from 'zod/mini'\n`
+  const checks = [
+    ...[...Object.values(FORMAT_CHECKS), INT_CHECK].filter((name) => new RegExp(`\\b${name}\\b`).test(code)),
+    ...CHECK_FACTORIES.filter((name) => new RegExp(`(?<![.\\w])${name}\\(`).test(code)),
+  ]
+  const checksImport = checks.length > 0 ? `import { ${checks.sort().join(', ')} } from '../core/schema-checks'\n` : ''
+  return `import * as z from 'zod/mini'\n${checksImport}`
 }
 /** The one component every webhook event belongs to, which `unwrap` validates against. */
 const EVENT_UNION = 'WebhookEvent'

@@ -106,42 +106,43 @@ const withChecks = (schema: string, checks: string[]): string =>
 /** A pattern as a regex literal: unlike `new RegExp(...)`, a bundler can drop it with its unused schema. */
 const regexLiteral = (pattern: string): string => `/${new RegExp(pattern).source}/`
 
+/** The checks src/core/schema-checks.ts makes, which the generated code calls by name. */
+export const CHECK_FACTORIES = ['minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'refine']
+
+/**
+ * The check of each string `format` and of integers, from src/core/schema-checks.ts (run first, as
+ * zod's own format schemas run theirs): they behave as `z.email()`, `z.url()`, `z.iso.datetime()`,
+ * `z.iso.date()` and `z.int()` at a fraction of their size in a bundle.
+ */
+export const FORMAT_CHECKS: Record<string, string> = {
+  email: 'emailFormat',
+  uri: 'urlFormat',
+  'date-time': 'isoDateTimeFormat',
+  date: 'isoDateFormat',
+}
+
+/** The check of `type: integer`, which behaves as `z.int()`. */
+export const INT_CHECK = 'intFormat'
+
 function stringSchema(schema: JsonSchema): string {
-  let code: string
-  switch (schema.format) {
-    case undefined:
-      code = 'z.string()'
-      break
-    case 'email':
-      code = 'z.email()'
-      break
-    case 'uri':
-      code = 'z.url()'
-      break
-    // What `z.iso.datetime()` and `z.iso.date()` do, called directly: reaching them through the
-    // `z.iso` namespace makes esbuild keep that namespace whole (1.3 kB more, min).
-    case 'date-time':
-      code = '_isoDateTime(z.ZodMiniISODateTime)'
-      break
-    case 'date':
-      code = '_isoDate(z.ZodMiniISODate)'
-      break
-    default:
-      throw new Error(`Unsupported string format "${schema.format}"`)
-  }
   const checks: string[] = []
-  if (schema.minLength !== undefined) checks.push(pure(`z.minLength(${schema.minLength})`))
-  if (schema.maxLength !== undefined) checks.push(pure(`z.maxLength(${schema.maxLength})`))
-  if (schema.pattern !== undefined) checks.push(pure(`z.regex(${regexLiteral(schema.pattern)})`))
-  return withChecks(code, checks)
+  if (schema.format !== undefined) {
+    const check = FORMAT_CHECKS[schema.format]
+    if (!check) throw new Error(`Unsupported string format "${schema.format}"`)
+    checks.push(check)
+  }
+  if (schema.minLength !== undefined) checks.push(pure(`minLength(${schema.minLength})`))
+  if (schema.maxLength !== undefined) checks.push(pure(`maxLength(${schema.maxLength})`))
+  if (schema.pattern !== undefined) checks.push(pure(`pattern(${regexLiteral(schema.pattern)})`))
+  return withChecks('z.string()', checks)
 }
 
 function numberSchema(schema: JsonSchema, integer: boolean, wire: Wire): string {
   // `format: int64` stays a number, as JSON parses it: ids never come near 2^53.
   const checks: string[] = []
-  if (schema.minimum !== undefined) checks.push(pure(`z.minimum(${schema.minimum})`))
-  if (schema.maximum !== undefined) checks.push(pure(`z.maximum(${schema.maximum})`))
-  const code = withChecks(integer ? 'z.int()' : 'z.number()', checks)
+  if (schema.minimum !== undefined) checks.push(pure(`minimum(${schema.minimum})`))
+  if (schema.maximum !== undefined) checks.push(pure(`maximum(${schema.maximum})`))
+  const code = withChecks('z.number()', integer ? [INT_CHECK, ...checks] : checks)
   if (wire === 'json') return code
   // URL values are strings: convert only plain decimal numerals, so `0x1`, `1e1`, ` 1` or an
   // empty value stay strings and are reported as not being numbers.
@@ -177,7 +178,7 @@ function propertyCountChecks(schema: JsonSchema): string[] {
   if (schema.minProperties !== undefined) {
     const n = schema.minProperties
     const message = literal(`send at least ${n} field${n === 1 ? '' : 's'}`)
-    checks.push(pure(`z.refine((value) => Object.keys(value).length >= ${n}, { message: ${message} })`))
+    checks.push(pure(`refine((value: object) => Object.keys(value).length >= ${n}, ${message})`))
   }
   if (schema.maxProperties !== undefined) {
     const n = schema.maxProperties
@@ -185,7 +186,7 @@ function propertyCountChecks(schema: JsonSchema): string[] {
     // `when`: counted even when some entry is invalid, so one answer names every problem (but
     // only for an object: a value of the wrong type is reported as such, and has no keys).
     const when = "(payload) => typeof payload.value === 'object' && payload.value !== null"
-    checks.push(pure(`z.refine((value) => Object.keys(value).length <= ${n}, { message: ${message}, when: ${when} })`))
+    checks.push(pure(`refine((value: object) => Object.keys(value).length <= ${n}, ${message}, ${when})`))
   }
   return checks
 }
@@ -253,12 +254,12 @@ function typedSchema(schema: JsonSchema, type: string, where: string, wire: Wire
     case 'array': {
       if (!schema.items) throw new Error(`${where}: arrays need "items"`)
       const checks: string[] = []
-      if (schema.minItems !== undefined) checks.push(pure(`z.minLength(${schema.minItems})`))
-      if (schema.maxItems !== undefined) checks.push(pure(`z.maxLength(${schema.maxItems})`))
+      if (schema.minItems !== undefined) checks.push(pure(`minLength(${schema.minItems})`))
+      if (schema.maxItems !== undefined) checks.push(pure(`maxLength(${schema.maxItems})`))
       if (schema.uniqueItems) {
         checks.push(
           pure(
-            'z.refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, { message: "items must be unique" })',
+            'refine((items: unknown[]) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, "items must be unique")',
           ),
         )
       }

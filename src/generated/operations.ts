@@ -1,5 +1,6 @@
 // Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.
 import * as z from 'zod/mini'
+import { emailFormat, intFormat, maxLength, maximum, minLength, minimum } from '../core/schema-checks'
 import {
   CaseCreateRequestSchema,
   CaseDetailsResponseSchema,
@@ -73,15 +74,15 @@ export const operations = {
           /* @__PURE__ */ z.transform((value) =>
             typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
           ),
-          /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+          /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
         ),
         20,
       ),
       cursor: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
       ),
       status: /* @__PURE__ */ z.optional(UserStatusSchema),
-      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email().check(/* @__PURE__ */ z.maxLength(254))),
+      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(emailFormat, /* @__PURE__ */ maxLength(254))),
       metadata: /* @__PURE__ */ z.optional(MetadataSchema),
     }),
     body: null,
@@ -120,7 +121,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -143,7 +144,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -169,7 +170,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({
@@ -178,12 +179,12 @@ export const operations = {
           /* @__PURE__ */ z.transform((value) =>
             typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
           ),
-          /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+          /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
         ),
         20,
       ),
       cursor: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
       ),
       active: /* @__PURE__ */ z.optional(
         /* @__PURE__ */ z.pipe(
@@ -212,7 +213,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -238,7 +239,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -261,7 +262,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -289,12 +290,12 @@ export const operations = {
           /* @__PURE__ */ z.transform((value) =>
             typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
           ),
-          /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+          /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
         ),
         20,
       ),
       cursor: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
       ),
     }),
     body: null,
@@ -332,7 +333,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -355,7 +356,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -380,7 +381,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),

@@ -1,6 +1,18 @@
 // Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.
-import { _isoDate, _isoDateTime } from 'zod/v4/core'
 import * as z from 'zod/mini'
+import {
+  emailFormat,
+  intFormat,
+  isoDateFormat,
+  isoDateTimeFormat,
+  maxLength,
+  maximum,
+  minLength,
+  minimum,
+  pattern,
+  refine,
+  urlFormat,
+} from '../core/schema-checks'
 
 /** Reports an own `__proto__` key, which a zod record would drop without a word. */
 export const ProtoKeyGuardSchema = /* @__PURE__ */ z.transform((value: unknown, ctx) => {
@@ -11,50 +23,57 @@ export const ProtoKeyGuardSchema = /* @__PURE__ */ z.transform((value: unknown, 
 })
 
 /** A positive integer id. */
-export const IdSchema = /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1))
+export const IdSchema = /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1))
 
 /** An RFC 3339 UTC timestamp with milliseconds. */
-export const TimestampSchema = /* @__PURE__ */ _isoDateTime(z.ZodMiniISODateTime).check(
-  /* @__PURE__ */ z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/),
-)
+export const TimestampSchema = /* @__PURE__ */ z
+  .string()
+  .check(
+    isoDateTimeFormat,
+    /* @__PURE__ */ pattern(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/),
+  )
 
 /** An RFC 3339 UTC timestamp with milliseconds, or null when it has not happened. */
 export const NullableTimestampSchema = /* @__PURE__ */ z.nullable(
-  /* @__PURE__ */ _isoDateTime(z.ZodMiniISODateTime).check(
-    /* @__PURE__ */ z.regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/),
-  ),
+  /* @__PURE__ */ z
+    .string()
+    .check(
+      isoDateTimeFormat,
+      /* @__PURE__ */ pattern(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/),
+    ),
 )
 
 /** A normalised USCIS receipt number (three letters, ten digits). */
-export const ReceiptNumberSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^[A-Z]{3}[0-9]{10}$/))
+export const ReceiptNumberSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^[A-Z]{3}[0-9]{10}$/))
 
 /** A USCIS receipt number as people type it (`eac-21-900-12345`); it is trimmed, upper-cased and stripped of spaces and hyphens, then must be three letters and ten digits. */
 export const ReceiptNumberInputSchema = /* @__PURE__ */ z
   .string()
   .check(
-    /* @__PURE__ */ z.minLength(13),
-    /* @__PURE__ */ z.maxLength(40),
-    /* @__PURE__ */ z.regex(/^[\s-]*([A-Za-z][\s-]*){3}([0-9][\s-]*){10}$/),
+    /* @__PURE__ */ minLength(13),
+    /* @__PURE__ */ maxLength(40),
+    /* @__PURE__ */ pattern(/^[\s-]*([A-Za-z][\s-]*){3}([0-9][\s-]*){10}$/),
   )
 
-export const EmailSchema = /* @__PURE__ */ z.email().check(/* @__PURE__ */ z.maxLength(254))
+export const EmailSchema = /* @__PURE__ */ z.string().check(emailFormat, /* @__PURE__ */ maxLength(254))
 
 /** An E.164 phone number. */
-export const PhoneSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\+[1-9][0-9]{1,14}$/))
+export const PhoneSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^\+[1-9][0-9]{1,14}$/))
 
 /** Your own data on a record, such as the ids your CRM gives it: at most 50 keys, each 1–40 letters, digits, `_` or `-` (`__proto__` is refused), each value a string of 1–500 characters. */
 export const MetadataSchema = /* @__PURE__ */ z.pipe(
   ProtoKeyGuardSchema,
   /* @__PURE__ */ z
     .record(
-      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
-      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(500)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(500)),
     )
     .check(
-      /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
-        message: 'must have at most 50 keys',
-        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-      }),
+      /* @__PURE__ */ refine(
+        (value: object) => Object.keys(value).length <= 50,
+        'must have at most 50 keys',
+        (payload) => typeof payload.value === 'object' && payload.value !== null,
+      ),
     ),
 )
 
@@ -63,14 +82,15 @@ export const MetadataUpdateSchema = /* @__PURE__ */ z.pipe(
   ProtoKeyGuardSchema,
   /* @__PURE__ */ z
     .record(
-      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
-      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^(?!__proto__$)[A-Za-z0-9_-]{1,40}$/)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ maxLength(500)),
     )
     .check(
-      /* @__PURE__ */ z.refine((value) => Object.keys(value).length <= 50, {
-        message: 'must have at most 50 keys',
-        when: (payload) => typeof payload.value === 'object' && payload.value !== null,
-      }),
+      /* @__PURE__ */ refine(
+        (value: object) => Object.keys(value).length <= 50,
+        'must have at most 50 keys',
+        (payload) => typeof payload.value === 'object' && payload.value !== null,
+      ),
     ),
 )
 
@@ -113,7 +133,7 @@ export const ErrorEnvelopeSchema = /* @__PURE__ */ z.looseObject({
 export const CheckRequestSchema = /* @__PURE__ */ z.strictObject({ receipt_number: ReceiptNumberInputSchema })
 
 export const StatusHistoryEntrySchema = /* @__PURE__ */ z.looseObject({
-  date: /* @__PURE__ */ _isoDate(z.ZodMiniISODate),
+  date: /* @__PURE__ */ z.string().check(isoDateFormat),
   completed_text_en: /* @__PURE__ */ z.string(),
   completed_text_es: /* @__PURE__ */ z.string(),
 })
@@ -140,14 +160,14 @@ export const CheckResponseSchema = /* @__PURE__ */ z.looseObject({
 })
 
 export const VerifyEmailRequestSchema = /* @__PURE__ */ z.strictObject({
-  token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+  token: /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
 })
 
 export const UserSchema = /* @__PURE__ */ z.looseObject({
   id: IdSchema,
   email: EmailSchema,
   name: /* @__PURE__ */ z.string(),
-  phone: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\+[1-9][0-9]{1,14}$/))),
+  phone: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^\+[1-9][0-9]{1,14}$/))),
   notify_by_email: /* @__PURE__ */ z.boolean(),
   notify_by_whatsapp: /* @__PURE__ */ z.boolean(),
   status: UserStatusSchema,
@@ -159,7 +179,7 @@ export const UserSchema = /* @__PURE__ */ z.looseObject({
 /** `notify_by_whatsapp: true` needs a `phone`. */
 export const UserCreateRequestSchema = /* @__PURE__ */ z.strictObject({
   email: EmailSchema,
-  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+  name: /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
   phone: /* @__PURE__ */ z.optional(PhoneSchema),
   notify_by_email: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), true),
   notify_by_whatsapp: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), false),
@@ -171,23 +191,23 @@ export const UserUpdateRequestSchema = /* @__PURE__ */ z
   .strictObject({
     email: /* @__PURE__ */ z.optional(EmailSchema),
     name: /* @__PURE__ */ z.optional(
-      /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+      /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
     ),
     phone: /* @__PURE__ */ z.optional(
-      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^\+[1-9][0-9]{1,14}$/))),
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^\+[1-9][0-9]{1,14}$/))),
     ),
     notify_by_email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     notify_by_whatsapp: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     status: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.enum(['active', 'disabled'])),
     metadata: /* @__PURE__ */ z.optional(MetadataUpdateSchema),
   })
-  .check(/* @__PURE__ */ z.refine((value) => Object.keys(value).length >= 1, { message: 'send at least 1 field' }))
+  .check(/* @__PURE__ */ refine((value: object) => Object.keys(value).length >= 1, 'send at least 1 field'))
 
 export const UserListSchema = /* @__PURE__ */ z.looseObject({
   data: /* @__PURE__ */ z.array(UserSchema),
   has_more: /* @__PURE__ */ z.boolean(),
   next_cursor: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-  total: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0)),
+  total: /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(0)),
 })
 
 /** The case's latest recorded status, in brief. */
@@ -231,9 +251,9 @@ export const CaseWithUserSchema = /* @__PURE__ */ z.looseObject({
 export const CaseCreateRequestSchema = /* @__PURE__ */ z.strictObject({
   receipt_number: ReceiptNumberInputSchema,
   user_case_id: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(100)),
   ),
-  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ maxLength(1000))),
   metadata: /* @__PURE__ */ z.optional(MetadataSchema),
 })
 
@@ -242,22 +262,22 @@ export const CaseUpdateRequestSchema = /* @__PURE__ */ z
   .strictObject({
     user_case_id: /* @__PURE__ */ z.optional(
       /* @__PURE__ */ z.nullable(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(100)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(100)),
       ),
     ),
     description: /* @__PURE__ */ z.optional(
-      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(1000))),
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ maxLength(1000))),
     ),
     active: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     metadata: /* @__PURE__ */ z.optional(MetadataUpdateSchema),
   })
-  .check(/* @__PURE__ */ z.refine((value) => Object.keys(value).length >= 1, { message: 'send at least 1 field' }))
+  .check(/* @__PURE__ */ refine((value: object) => Object.keys(value).length >= 1, 'send at least 1 field'))
 
 export const CaseListSchema = /* @__PURE__ */ z.looseObject({
   data: /* @__PURE__ */ z.array(CaseSummarySchema),
   has_more: /* @__PURE__ */ z.boolean(),
   next_cursor: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-  total: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0)),
+  total: /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(0)),
 })
 
 /** One recorded USCIS status of a case, with its notification outcomes. */
@@ -274,11 +294,15 @@ export const StatusUpdateSchema = /* @__PURE__ */ z.looseObject({
   modified_date: TimestampSchema,
   history: /* @__PURE__ */ z.array(StatusHistoryEntrySchema),
   timestamp: TimestampSchema,
-  notified: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(2)),
+  notified: /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(0), /* @__PURE__ */ maximum(2)),
   email_notify_status: NotifyStatusSchema,
   whatsapp_notify_status: NotifyStatusSchema,
-  email_notify_attempts: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(3)),
-  whatsapp_notify_attempts: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0), /* @__PURE__ */ z.maximum(3)),
+  email_notify_attempts: /* @__PURE__ */ z
+    .number()
+    .check(intFormat, /* @__PURE__ */ minimum(0), /* @__PURE__ */ maximum(3)),
+  whatsapp_notify_attempts: /* @__PURE__ */ z
+    .number()
+    .check(intFormat, /* @__PURE__ */ minimum(0), /* @__PURE__ */ maximum(3)),
   email_notify_last_error: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   whatsapp_notify_last_error: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   email_notify_sent_at: NullableTimestampSchema,
@@ -288,7 +312,7 @@ export const StatusUpdateSchema = /* @__PURE__ */ z.looseObject({
 export const CaseDetailsResponseSchema = /* @__PURE__ */ z.looseObject({
   case: CaseWithUserSchema,
   status_updates: /* @__PURE__ */ z.array(StatusUpdateSchema),
-  update_count: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0)),
+  update_count: /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(0)),
 })
 
 /** The type of a webhook event. */
@@ -304,19 +328,20 @@ export const EventTypeSchema = /* @__PURE__ */ z.enum([
 /** Some of the event types (each at most once), or `["*"]` for all of them, present and future. */
 export const WebhookEventSelectionSchema = /* @__PURE__ */ z.union([
   /* @__PURE__ */ z.array(EventTypeSchema).check(
-    /* @__PURE__ */ z.minLength(1),
-    /* @__PURE__ */ z.refine((items) => new Set(items.map((item) => JSON.stringify(item))).size === items.length, {
-      message: 'items must be unique',
-    }),
+    /* @__PURE__ */ minLength(1),
+    /* @__PURE__ */ refine(
+      (items: unknown[]) => new Set(items.map((item) => JSON.stringify(item))).size === items.length,
+      'items must be unique',
+    ),
   ),
   /* @__PURE__ */ z
     .array(/* @__PURE__ */ z.enum(['*']))
-    .check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(1)),
+    .check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(1)),
 ])
 
 export const WebhookSchema = /* @__PURE__ */ z.looseObject({
   id: IdSchema,
-  url: /* @__PURE__ */ z.url(),
+  url: /* @__PURE__ */ z.string().check(urlFormat),
   events: WebhookEventSelectionSchema,
   description: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
   active: /* @__PURE__ */ z.boolean(),
@@ -324,22 +349,23 @@ export const WebhookSchema = /* @__PURE__ */ z.looseObject({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
   secret: /* @__PURE__ */ z.optional(
-    /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^whsec_[A-Za-z0-9+/]{43}=$/)),
+    /* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^whsec_[A-Za-z0-9+/]{43}=$/)),
   ),
 })
 
 /** An https URL (http is allowed for localhost and 127.0.0.1). */
 export const WebhookUrlSchema = /* @__PURE__ */ z
-  .url()
+  .string()
   .check(
-    /* @__PURE__ */ z.maxLength(2048),
-    /* @__PURE__ */ z.regex(/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:[0-9]+)?(\/|$))/),
+    urlFormat,
+    /* @__PURE__ */ maxLength(2048),
+    /* @__PURE__ */ pattern(/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)(:[0-9]+)?(\/|$))/),
   )
 
 export const WebhookCreateRequestSchema = /* @__PURE__ */ z.strictObject({
   url: WebhookUrlSchema,
   events: WebhookEventSelectionSchema,
-  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500))),
+  description: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(/* @__PURE__ */ maxLength(500))),
   active: /* @__PURE__ */ z._default(/* @__PURE__ */ z.boolean(), true),
 })
 
@@ -348,21 +374,21 @@ export const WebhookUpdateRequestSchema = /* @__PURE__ */ z
     url: /* @__PURE__ */ z.optional(WebhookUrlSchema),
     events: /* @__PURE__ */ z.optional(WebhookEventSelectionSchema),
     description: /* @__PURE__ */ z.optional(
-      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ z.maxLength(500))),
+      /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string().check(/* @__PURE__ */ maxLength(500))),
     ),
     active: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
     rotate_secret: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.boolean()),
   })
-  .check(/* @__PURE__ */ z.refine((value) => Object.keys(value).length >= 1, { message: 'send at least 1 field' }))
+  .check(/* @__PURE__ */ refine((value: object) => Object.keys(value).length >= 1, 'send at least 1 field'))
 
 export const WebhookListSchema = /* @__PURE__ */ z.looseObject({
   data: /* @__PURE__ */ z.array(WebhookSchema),
   has_more: /* @__PURE__ */ z.boolean(),
   next_cursor: /* @__PURE__ */ z.nullable(/* @__PURE__ */ z.string()),
-  total: /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(0)),
+  total: /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(0)),
 })
 
-export const EventIdSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^evt_[A-Za-z0-9]+$/))
+export const EventIdSchema = /* @__PURE__ */ z.string().check(/* @__PURE__ */ pattern(/^evt_[A-Za-z0-9]+$/))
 
 export const UserCreatedEventSchema = /* @__PURE__ */ z.looseObject({
   id: EventIdSchema,

@@ -1,5 +1,6 @@
 // Generated from openapi.yaml by scripts/generate.ts. Do not edit: run `npm run generate`.
 import * as z from 'zod/mini'
+import { emailFormat, intFormat, maxLength, maximum, minLength, minimum } from '../core/schema-checks'
 import {
   CaseCreateRequestSchema,
   CaseDetailsResponseSchema,
@@ -43,15 +44,15 @@ export const operations = {
           /* @__PURE__ */ z.transform((value) =>
             typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
           ),
-          /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+          /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
         ),
         20,
       ),
       cursor: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
       ),
       status: /* @__PURE__ */ z.optional(UserStatusSchema),
-      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email().check(/* @__PURE__ */ z.maxLength(254))),
+      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(emailFormat, /* @__PURE__ */ maxLength(254))),
       metadata: /* @__PURE__ */ z.optional(MetadataSchema),
     }),
     body: null,
@@ -69,7 +70,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -82,7 +83,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -95,7 +96,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({
@@ -104,12 +105,12 @@ export const operations = {
           /* @__PURE__ */ z.transform((value) =>
             typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
           ),
-          /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+          /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
         ),
         20,
       ),
       cursor: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
       ),
       active: /* @__PURE__ */ z.optional(
         /* @__PURE__ */ z.pipe(
@@ -128,7 +129,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -141,7 +142,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -154,7 +155,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -169,12 +170,12 @@ export const operations = {
           /* @__PURE__ */ z.transform((value) =>
             typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
           ),
-          /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1), /* @__PURE__ */ z.maximum(100)),
+          /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1), /* @__PURE__ */ maximum(100)),
         ),
         20,
       ),
       cursor: /* @__PURE__ */ z.optional(
-        /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.minLength(1), /* @__PURE__ */ z.maxLength(200)),
+        /* @__PURE__ */ z.string().check(/* @__PURE__ */ minLength(1), /* @__PURE__ */ maxLength(200)),
       ),
     }),
     body: null,
@@ -192,7 +193,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -205,7 +206,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),
@@ -218,7 +219,7 @@ export const operations = {
         /* @__PURE__ */ z.transform((value) =>
           typeof value === 'string' && /^-?[0-9]+$/.test(value) ? Number(value) : value,
         ),
-        /* @__PURE__ */ z.int().check(/* @__PURE__ */ z.minimum(1)),
+        /* @__PURE__ */ z.number().check(intFormat, /* @__PURE__ */ minimum(1)),
       ),
     }),
     query: /* @__PURE__ */ z.strictObject({}),

@@ -29,7 +29,7 @@ describe('zod generator', () => {
       'x',
     )
     expect(code).toBe(
-      '/* @__PURE__ */ z.looseObject({ "id": /* @__PURE__ */ z.int(), "name": /* @__PURE__ */ z.string() })',
+      '/* @__PURE__ */ z.looseObject({ "id": /* @__PURE__ */ z.number().check(intFormat), "name": /* @__PURE__ */ z.string() })',
     )
   })
 
