@@ -64,9 +64,17 @@ export interface MockClock {
   /**
    * Moves time forward, running every job that falls due on the way (in order), and waits for
    * them. Resolves to what the advance set off (`AdvanceReport`).
+   *
+   * Advances queue: one called while another runs starts where that one ends, and each report
+   * covers its own span. Time never moves backwards. If `reset()` or `restore()` replaces the
+   * mock's state while an advance runs, the advance stops there, leaves the new state alone and
+   * resolves with what it did (`to` is where it stopped).
    */
   advance(ms: number): Promise<AdvanceReport>
-  /** Moves time forward to an instant (never backwards); resolves as `advance` does. */
+  /**
+   * Moves time forward to an instant (never backwards), measured when its turn in the queue of
+   * advances comes; resolves as `advance` does.
+   */
   advanceTo(time: number | string | Date): Promise<AdvanceReport>
   /** How many jobs (notification attempts, webhook deliveries) are scheduled. */
   pending(): number
@@ -133,8 +141,35 @@ export class Scheduler implements MockClock {
     }
   }
 
-  async advance(ms: number): Promise<AdvanceReport> {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) needs a finite number ≥ 0, got ${ms}`)
+  /** The end of the last queued advance: each advance starts once the one before it has ended. */
+  private queue: Promise<unknown> = Promise.resolve()
+
+  /** Runs `work` after every advance queued before it, so advances never overlap. */
+  private enqueue(work: () => Promise<AdvanceReport>): Promise<AdvanceReport> {
+    const turn = this.queue.then(work)
+    this.queue = turn.catch(() => undefined)
+    return turn
+  }
+
+  advance(ms: number): Promise<AdvanceReport> {
+    if (!Number.isFinite(ms) || ms < 0) {
+      return Promise.reject(new RangeError(`advance(ms) needs a finite number ≥ 0, got ${ms}`))
+    }
+    return this.enqueue(async () => this.run(ms))
+  }
+
+  advanceTo(time: number | string | Date): Promise<AdvanceReport> {
+    const target = typeof time === 'number' ? time : new Date(time).getTime()
+    if (Number.isNaN(target)) return Promise.reject(new RangeError(`advanceTo: not a time: ${String(time)}`))
+    // The distance is measured when this advance's turn comes, from where the ones before it ended.
+    return this.enqueue(async () => this.run(Math.max(0, target - this.now())))
+  }
+
+  /**
+   * One advance, on the state the mock has when it starts. If `reset()` or `restore()` replaces
+   * that state meanwhile, the advance stops where it got to and leaves the new state alone.
+   */
+  private async run(ms: number): Promise<AdvanceReport> {
     const start = this.host.state()
     const from = start.now
     const target = from + ms
@@ -145,29 +180,35 @@ export class Scheduler implements MockClock {
     }
     const marks = { delivery: start.counters.delivery, message: start.counters.message }
     const positions = uscisPositions(start)
-    await this.idle()
-    for (;;) {
-      const state = this.host.state()
-      const next = state.jobs[0]
+    const replaced = () => this.host.state() !== start
+    await this.idleOn(start)
+    while (!replaced()) {
+      const next = start.jobs[0]
       if (!next || next.at > target) break
-      if (next.at > state.now) state.now = next.at
-      await this.idle()
+      if (next.at > start.now) start.now = next.at
+      await this.idleOn(start)
     }
-    const end = this.host.state()
-    end.now = target
-    this.host.moved?.()
+    if (!replaced()) {
+      // Time never moves backwards, whatever moved it meanwhile.
+      start.now = Math.max(start.now, target)
+      this.host.moved?.()
+    }
     return {
       from: isoTime(from),
-      to: isoTime(target),
-      deliveries: structuredClone(newerThan(end.deliveries, marks.delivery)),
-      notifications: structuredClone(newerThan(end.outbox, marks.message)),
-      uscis: uscisSteps(positions, uscisPositions(end)),
+      to: isoTime(start.now),
+      deliveries: structuredClone(newerThan(start.deliveries, marks.delivery)),
+      notifications: structuredClone(newerThan(start.outbox, marks.message)),
+      uscis: uscisSteps(positions, uscisPositions(start)),
     }
   }
 
-  async advanceTo(time: number | string | Date): Promise<AdvanceReport> {
-    const target = typeof time === 'number' ? time : new Date(time).getTime()
-    if (Number.isNaN(target)) throw new RangeError(`advanceTo: not a time: ${String(time)}`)
-    return this.advance(Math.max(0, target - this.now()))
+  /** `idle()` for one state: stops once that state has been replaced (by `reset()` or `restore()`). */
+  private async idleOn(state: MockState): Promise<void> {
+    while (this.host.state() === state) {
+      this.runDue()
+      await this.host.tracker.settle()
+      const next = state.jobs[0]
+      if (!next || next.at > state.now) return
+    }
   }
 }

@@ -102,7 +102,8 @@ async function attemptDelivery(ctx: MockContext, job: DeliverJob): Promise<void>
   const webhook = ctx.store.getWebhook(job.webhook_id)
   // Deleted or paused endpoints get nothing more.
   if (!webhook?.active) return
-  const attemptedAt = ctx.state().now
+  const owner = ctx.state()
+  const attemptedAt = owner.now
   const headers = await sign({
     id: job.message_id,
     // Real time: a receiver checks it against its own clock (5 minutes of tolerance by default).
@@ -147,7 +148,10 @@ async function attemptDelivery(ctx: MockContext, job: DeliverJob): Promise<void>
         : `Network error: ${(cause as Error).message}`
   }
   const durationMs = Date.now() - started
-  const state = ctx.state()
+  // `reset()` or `restore()` replaced the state this attempt was made for: its outcome (record,
+  // retry) belongs to a mock that is gone, so the fresh one is left as it was.
+  if (ctx.state() !== owner) return
+  const state = owner
   const delivered = error === null && status !== null && status >= 200 && status < 300
   const delay = DELIVERY_RETRY_DELAYS_MS[job.attempt - 1]
   let outcome: 'delivered' | 'retry_scheduled' | 'failed' | 'endpoint_disabled' = 'delivered'
