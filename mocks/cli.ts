@@ -3,11 +3,10 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
-import type { MockApi } from './api'
-import { coverageOf } from './api'
-import { formatCoverage, type MockCoverage, mergeCoverage } from './coverage'
+import { formatCoverage, type MockCoverage } from './coverage'
 import { type PreloadData, PreloadError, parsePreload } from './preload'
-import { type RunningMockServer, startMockServer } from './server'
+import { startMockServer } from './server'
+import { coverageOfEverySession } from './sessions'
 import { StateFileError } from './state-file'
 
 const USAGE = `Usage: immigraflow-mock [options]
@@ -186,7 +185,8 @@ async function main(): Promise<void> {
     )
   }
   if (coverageFile !== undefined) {
-    const report = coverageOfEverySession(running)
+    const coverage = coverageOfEverySession(running.sessions)
+    const report = () => coverage.report()
     // Written once at start too: a path that cannot be written is refused now, not at exit.
     try {
       writeFileSync(coverageFile, `${JSON.stringify(report(), null, 2)}\n`)
@@ -215,20 +215,6 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
-}
-
-/**
- * The coverage of everything the server served: the default session, the named sessions, and
- * those dropped meanwhile (test workers that each use a session would otherwise go uncounted).
- */
-function coverageOfEverySession(running: RunningMockServer): () => MockCoverage {
-  const dropped: MockApi[] = []
-  running.sessions.onDrop((_name, api) => dropped.push(api))
-  return () => {
-    const live = running.sessions.names.flatMap((name) => running.sessions.find(name) ?? [])
-    const reports = [running.api, ...live, ...dropped].flatMap((api) => coverageOf(api)?.report() ?? [])
-    return mergeCoverage(...reports)
-  }
 }
 
 /** Writes the coverage report as JSON to `file` and as text to `file.txt`; prints a summary line. */

@@ -15,6 +15,7 @@ export {
 } from './server'
 export {
   checkSessionName,
+  coverageOfEverySession,
   createMockSessions,
   DEFAULT_MAX_SESSIONS,
   DEFAULT_SESSION,
@@ -23,6 +24,7 @@ export {
   SESSION_HEADER,
   SessionError,
   type SessionInfo,
+  type SessionsCoverage,
 } from './sessions'
 export { StateFileError } from './state-file'
 

@@ -7,7 +7,8 @@
  * Platform-neutral (no `node:` module, no msw): the standalone server uses it, and any other host
  * that answers requests for several clients can too.
  */
-import type { MockApi } from './api'
+import { coverageOf, type MockApi } from './api'
+import { type CoverageCounter, type MockCoverage, mergeCoverage } from './coverage'
 
 /** The request header that names a session. */
 export const SESSION_HEADER = 'X-Mock-Session'
@@ -179,6 +180,52 @@ export function createMockSessions(options: MockSessionsOptions): MockSessions {
     onDrop(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
+    },
+  }
+}
+
+/** The coverage of every session of a host, dropped ones included (see `coverageOfEverySession`). */
+export interface SessionsCoverage {
+  /** The merged coverage of the default session, the live named ones and every one dropped. */
+  report(): MockCoverage
+  /**
+   * What is kept of dropped sessions: the sum of their reports, plus the counters of those whose
+   * in-flight deliveries have not settled yet (folded into the sum once they have). Never a mock.
+   */
+  readonly dropped: { readonly total: MockCoverage | undefined; readonly settling: ReadonlySet<CoverageCounter> }
+}
+
+/**
+ * Counts the coverage of everything a host served: the default session, the named sessions, and
+ * those dropped meanwhile (test workers that each use a session would otherwise go uncounted).
+ * A dropped session's mock is not kept: only its counters, summed into a running total.
+ */
+export function coverageOfEverySession(sessions: MockSessions): SessionsCoverage {
+  let total: MockCoverage | undefined
+  const settling = new Set<CoverageCounter>()
+  sessions.onDrop((_name, api) => {
+    const counter = coverageOf(api)
+    if (!counter) return
+    // Deliveries in flight when the session was dropped still count once they finish.
+    settling.add(counter)
+    void api.idle().then(() => {
+      settling.delete(counter)
+      total = mergeCoverage(...(total ? [total] : []), counter.report())
+    })
+  })
+  return {
+    report() {
+      const live = sessions.names.flatMap((name) => sessions.find(name) ?? [])
+      const reports = [sessions.defaultApi, ...live].flatMap((api) => coverageOf(api)?.report() ?? [])
+      for (const counter of settling) reports.push(counter.report())
+      if (total) reports.push(total)
+      return mergeCoverage(...reports)
+    },
+    dropped: {
+      get total() {
+        return total
+      },
+      settling,
     },
   }
 }
