@@ -27,6 +27,7 @@ import { webhookHandlers } from './handlers/webhooks'
 import { runNotification } from './notify'
 import { applyPreload, type PreloadInput, parsePreload } from './preload'
 import { nextRandom, randomBytes, randomToken } from './random'
+import { snapshotProblem } from './snapshot-json'
 import {
   createState,
   type DeliveryAttempt,
@@ -104,7 +105,11 @@ export interface MockApi {
   reset(): void
   /** A deep copy of the whole state (data, clock, scheduled jobs and held-back deliveries, PRNG, faults). */
   snapshot(): MockSnapshot
-  /** Returns to a snapshot. */
+  /**
+   * Returns to a snapshot taken by `snapshot()`. A snapshot of another shape (a damaged one, or
+   * one that went through `JSON.stringify`, which loses its Maps) is refused with a `TypeError`
+   * saying what is wrong, and nothing changes.
+   */
   restore(snapshot: MockSnapshot): void
   /** Resolves when webhook deliveries and notifications started so far (and those they start now) have settled. */
   idle(): Promise<void>
@@ -499,7 +504,9 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
       return { version: 1, state: structuredClone(state) }
     },
     restore(snapshot) {
-      if (snapshot?.version !== 1) throw new TypeError('restore() needs a snapshot taken by snapshot()')
+      // Checked before anything changes: a damaged snapshot would break every later call.
+      const problem = snapshotProblem(snapshot)
+      if (problem) throw new TypeError(`restore() needs a snapshot taken by snapshot(): ${problem}`)
       // A snapshot saved before webhook chaos existed gets its defaults.
       state = upgradeState(structuredClone(snapshot.state))
       seen = { outbox: state.outbox.length, deliveries: state.deliveries.length }

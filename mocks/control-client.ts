@@ -11,7 +11,7 @@ import type { AdvanceReport } from './clock'
 import type { MockCoverage } from './coverage'
 import type { ExpectationResult, NearMiss, RequestExpectation, RequestFilter } from './expect'
 import { type FaultSettings, validateGlobalFaults } from './faults'
-import { SnapshotError, snapshotFromJson, snapshotToJson } from './snapshot-json'
+import { SnapshotError, snapshotFromJson, snapshotProblem, snapshotToJson } from './snapshot-json'
 import type {
   DeliveryAttempt,
   GlobalFaults,
@@ -242,14 +242,8 @@ export function checkFaultSettings(settings: FaultSettings): void {
 
 /** Checks a snapshot before it is sent or restored; the same refusal in both transports. */
 export function checkSnapshot(snapshot: MockSnapshot): void {
-  if (snapshot?.version !== 1 || !isRecord(snapshot.state))
-    throw controlError(
-      'POST /__mock/restore',
-      400,
-      'bad_request',
-      'restore() needs a snapshot taken by snapshot() (version 1).',
-      null,
-    )
+  const problem = snapshotProblem(snapshot)
+  if (problem) throw controlError('POST /__mock/restore', 400, 'bad_request', problem, null)
 }
 
 /**

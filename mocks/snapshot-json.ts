@@ -61,12 +61,17 @@ const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${k
 
 /** Fields that hold an object or null. */
 const NULLABLE = new Set(['uscis.outage'])
+/** Fields added since version 1 was first written: `upgradeState` gives them their defaults. */
+const ADDED = new Set(['heldDeliveries', 'faults.global.webhooks'])
 
 /** Checks `value` has the fields of `template`, each of the same kind; returns the first mismatch. */
 function mismatch(value: Record<string, unknown>, template: Record<string, unknown>, path: string): string | null {
   for (const name of Object.keys(template)) {
     const field = path ? `${path}.${name}` : name
-    if (!(name in value)) return `it has no "${field}"`
+    if (!(name in value)) {
+      if (ADDED.has(field)) continue
+      return `it has no "${field}"`
+    }
     const want = kindOf(template[name])
     const got = kindOf(value[name])
     if (NULLABLE.has(field) && (got === 'null' || got === 'object')) continue
@@ -99,12 +104,33 @@ export function snapshotFromJson(text: string): MockSnapshot {
     throw new SnapshotError(
       `The snapshot has version ${JSON.stringify(file.version)}; this mock reads version ${SNAPSHOT_VERSION} only. Take a new snapshot with this version of immigraflow.`,
     )
-  if (kindOf(file.state) !== 'object') throw new SnapshotError('The snapshot has no "state" object.')
+  const problem = stateProblem(file.state)
+  if (problem) throw new SnapshotError(problem)
   // Fields added since version 1 was first written (webhook chaos) get their defaults.
   upgradeState(file.state as MockState)
-  const template = createState(1, 0, NO_FAULTS) as unknown as Record<string, unknown>
-  const problem = mismatch(file.state as Record<string, unknown>, template, '')
-  if (problem) throw new SnapshotError(`The snapshot's state is damaged or from another version: ${problem}.`)
-  if (!Number.isFinite((file.state as MockState).now)) throw new SnapshotError('The snapshot\'s "now" is not a time.')
   return { version: SNAPSHOT_VERSION, state: file.state as MockState }
+}
+
+/** What is wrong with a snapshot's state (every field of this version, of the right kind), or null. Reads only. */
+function stateProblem(state: unknown): string | null {
+  if (kindOf(state) !== 'object') return 'The snapshot has no "state" object.'
+  const template = createState(1, 0, NO_FAULTS) as unknown as Record<string, unknown>
+  const problem = mismatch(state as Record<string, unknown>, template, '')
+  if (problem) return `The snapshot's state is damaged or from another version: ${problem}.`
+  if (!Number.isFinite((state as MockState).now)) return 'The snapshot\'s "now" is not a time.'
+  return null
+}
+
+/**
+ * What is wrong with a snapshot object as `restore` takes it (`{ version: 1, state }`, the
+ * state's Maps as Maps), or null when it can be restored. Reads only: the caller's snapshot is
+ * not changed. A snapshot that went through `JSON.stringify` lost its Maps and is refused here;
+ * `snapshotToJson`/`snapshotFromJson` keep them.
+ */
+export function snapshotProblem(snapshot: unknown): string | null {
+  if (kindOf(snapshot) !== 'object') return 'restore() needs a snapshot taken by snapshot(), an object.'
+  const { version, state } = snapshot as { version?: unknown; state?: unknown }
+  if (version !== SNAPSHOT_VERSION)
+    return `The snapshot has version ${JSON.stringify(version) ?? 'undefined'}; this mock reads version ${SNAPSHOT_VERSION} only. Take a new snapshot with this version of immigraflow.`
+  return stateProblem(state)
 }

@@ -223,6 +223,57 @@ describe('MockControl: one interface, two transports', () => {
   })
 })
 
+describe('restore refuses a snapshot of the wrong shape, in both transports, and changes nothing', () => {
+  const damaged = async () => {
+    const source = createMockApi()
+    await new ImmigraFlow({ apiKey: 'sk_test', baseUrl: source.baseUrl, fetch: source.fetch }).users.create({
+      email: 'ana@example.com',
+      name: 'Ana',
+    })
+    return [
+      [JSON.parse(JSON.stringify(await source.control.snapshot())), '"users" is an object, not a map'],
+      [{ version: 1, state: {} }, 'it has no "now"'],
+      [{ version: 1, state: { ...source.snapshot().state, now: 'x' } }, '"now" is a string, not a number'],
+      [{ version: 1, state: { ...source.snapshot().state, now: Number.NaN } }, '"now" is not a time'],
+      [null, 'needs a snapshot taken by snapshot()'],
+    ] as const
+  }
+
+  test('api.control.restore and createMockControl().restore give the same 400', async () => {
+    const server = await serve()
+    const remote = createMockControl({ url: server.url })
+    const local = createMockApi()
+    await local.control.clock.advance(1000)
+    for (const [snapshot, problem] of await damaged()) {
+      const [inProcess, overHttp] = [
+        await failure(local.control.restore(snapshot as never)),
+        await failure(remote.restore(snapshot as never)),
+      ]
+      expect(inProcess).toEqual(overHttp)
+      expect(inProcess).toMatchObject({ status: 400, code: 'bad_request', route: 'POST /__mock/restore' })
+      expect(inProcess.message).toContain(problem)
+    }
+    // Nothing changed: both mocks still answer, reset included.
+    expect(await local.control.clock.now()).toBe('2026-01-05T09:00:01.000Z')
+    await local.control.reset()
+    expect(await local.control.requests()).toEqual([])
+    expect(await remote.clock.now()).toBe('2026-01-05T09:00:00.000Z')
+  })
+
+  test('api.restore throws a TypeError saying what is wrong, before changing anything', async () => {
+    const api = createMockApi()
+    const sdk = new ImmigraFlow({ apiKey: 'sk_test', baseUrl: api.baseUrl, fetch: api.fetch, maxRetries: 0 })
+    await sdk.users.create({ email: 'eva@example.com', name: 'Eva' })
+    for (const [snapshot, problem] of await damaged()) {
+      expect(() => api.restore(snapshot as never)).toThrow(TypeError)
+      expect(() => api.restore(snapshot as never)).toThrow(problem)
+    }
+    expect((await sdk.users.list()).data.map((user) => user.email)).toEqual(['eva@example.com'])
+    api.reset()
+    expect((await sdk.users.list()).data).toEqual([])
+  })
+})
+
 describe('createMockControl', () => {
   test('sends X-Mock-Session and the API key on every call, and exposes the session headers for the SDK', async () => {
     const server = await serve({ apiKey: 'sk_mock_key' })
