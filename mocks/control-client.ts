@@ -11,6 +11,7 @@ import type { AdvanceReport } from './clock'
 import type { MockCoverage } from './coverage'
 import type { ExpectationResult, NearMiss, RequestExpectation, RequestFilter } from './expect'
 import { type FaultSettings, validateGlobalFaults } from './faults'
+import { isSessionName, SESSION_NAME_RULE } from './sessions'
 import { SnapshotError, snapshotFromJson, snapshotProblem, snapshotToJson } from './snapshot-json'
 import type {
   DeliveryAttempt,
@@ -103,7 +104,11 @@ export interface MockControl {
 export interface MockControlErrorDetails {
   /** The HTTP status the control route answered; 0 when no answer came (network failure). */
   status: number
-  /** The error code (`bad_request`, `not_found`, `unauthorized`, …; `network_error` without an answer). */
+  /**
+   * The error code (`bad_request`, `not_found`, `unauthorized`, …); without an answer
+   * `network_error`, or `timeout` after `timeoutMs`; `not_a_mock` when the URL answered but not
+   * as an ImmigraFlow mock (an app's HTML page, say).
+   */
   code: string
   /** The control route, e.g. `POST /__mock/clock`. */
   route: string
@@ -197,6 +202,11 @@ export interface MockControlOptions {
   apiKey?: string
   /** The fetch to call the mock with; default `globalThis.fetch` at call time. */
   fetch?: typeof fetch
+  /**
+   * How long each call waits for the mock's answer, in real milliseconds; default 30 000. A call
+   * that gets no answer in time fails with a `MockControlError` whose code is `timeout`.
+   */
+  timeoutMs?: number
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -246,41 +256,82 @@ export function checkSnapshot(snapshot: MockSnapshot): void {
   if (problem) throw controlError('POST /__mock/restore', 400, 'bad_request', problem, null)
 }
 
-/**
- * A `MockControl` for a mock in another process, over its control routes. Every call is one
- * HTTP request; a refusal or a network failure is a `MockControlError` naming the route.
- */
-export function createMockControl(options: MockControlOptions): MockControl {
+/** How long `createMockControl` waits for an answer unless told otherwise (real milliseconds). */
+export const DEFAULT_CONTROL_TIMEOUT_MS = 30_000
+
+/** What an answer of each kind must look like to come from an ImmigraFlow mock. */
+type Shape = (body: Record<string, unknown>) => boolean
+const hasData: Shape = (body) => Array.isArray(body.data)
+const hasStatus =
+  (status: string): Shape =>
+  (body) =>
+    body.status === status
+
+/** Checks `createMockControl`'s options; a bad one is a `TypeError` naming it and what it takes. */
+function checkOptions(options: MockControlOptions): URL {
+  const fail = (message: string) => new TypeError(`createMockControl: ${message}`)
+  if (!isRecord(options)) throw fail('options must be an object such as { url: "http://127.0.0.1:4010" }')
+  const { url, session, apiKey, timeoutMs } = options
   let base: URL | undefined
   try {
-    base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`)
+    base = typeof url === 'string' ? new URL(url.endsWith('/') ? url : `${url}/`) : undefined
   } catch {
     base = undefined
   }
-  if (base === undefined || (base.protocol !== 'http:' && base.protocol !== 'https:')) {
-    throw new TypeError(
-      `createMockControl: url must be an absolute URL such as http://127.0.0.1:4010, got ${JSON.stringify(options.url)}`,
-    )
-  }
-  if (options.session !== undefined && (options.session.trim() === '' || /[\r\n]/.test(options.session)))
-    throw new TypeError(`createMockControl: session must be a non-empty name, got ${JSON.stringify(options.session)}`)
+  if (base === undefined || (base.protocol !== 'http:' && base.protocol !== 'https:'))
+    throw fail(`url must be an absolute http(s) URL such as http://127.0.0.1:4010, got ${JSON.stringify(url)}`)
+  if (session !== undefined && !isSessionName(session))
+    throw fail(`session must be ${SESSION_NAME_RULE} (as the mock takes it), got ${JSON.stringify(session)}`)
+  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey.trim() === '' || /[\r\n]/.test(apiKey)))
+    throw fail("apiKey must be a non-empty string without line breaks (the mock's --api-key)")
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs > 0))
+    throw fail(`timeoutMs must be a number of milliseconds > 0, got ${String(timeoutMs)}`)
+  return base
+}
+
+/**
+ * A `MockControl` for a mock in another process, over its control routes. Every call is one
+ * HTTP request; a refusal, an answer that does not come from an ImmigraFlow mock, a timeout or
+ * a network failure is a `MockControlError` naming the route.
+ */
+export function createMockControl(options: MockControlOptions): MockControl {
+  const base = checkOptions(options)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CONTROL_TIMEOUT_MS
   const headers: Record<string, string> = options.session === undefined ? {} : { 'X-Mock-Session': options.session }
   const callHeaders: Record<string, string> = {
     Accept: 'application/json',
     ...headers,
     ...(options.apiKey === undefined ? {} : { Authorization: `Bearer ${options.apiKey}` }),
   }
-  const call = async (method: string, path: string, body?: unknown): Promise<string> => {
+  /**
+   * The answer's text, once it is a 2xx JSON answer of the mock: `shape` checks its JSON (null:
+   * the content type only, for a snapshot, which `snapshotFromJson` reads and checks itself).
+   */
+  const call = async (method: string, path: string, body: unknown, shape: Shape | null): Promise<string> => {
     const route = `${method} /__mock/${path.split('?')[0]}`
+    const url = new URL(`__mock/${path}`, base)
     const fetcher = options.fetch ?? globalThis.fetch
+    const abort = new AbortController()
+    const timer = setTimeout(() => abort.abort(), timeoutMs)
     let response: Response
+    let text: string
     try {
-      response = await fetcher(new URL(`__mock/${path}`, base), {
+      response = await fetcher(url, {
         method,
         headers: body === undefined ? callHeaders : { ...callHeaders, 'Content-Type': 'application/json' },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        signal: abort.signal,
       })
+      text = await response.text()
     } catch (cause) {
+      if (abort.signal.aborted)
+        throw new MockControlError(`${route} got no answer from ${base.origin} within ${timeoutMs} ms (timeoutMs).`, {
+          status: 0,
+          code: 'timeout',
+          route,
+          requestId: null,
+          cause,
+        })
       throw new MockControlError(`${route} got no answer from ${base.origin}: ${(cause as Error)?.message ?? cause}`, {
         status: 0,
         code: 'network_error',
@@ -288,9 +339,27 @@ export function createMockControl(options: MockControlOptions): MockControl {
         requestId: null,
         cause,
       })
+    } finally {
+      clearTimeout(timer)
     }
-    const text = await response.text()
-    if (response.ok) return text
+    if (response.ok) {
+      const type = response.headers.get('content-type') ?? ''
+      const isJson = /^application\/json\b/i.test(type)
+      let parsed: unknown
+      try {
+        parsed = isJson && shape !== null ? JSON.parse(text) : undefined
+      } catch {
+        parsed = undefined
+      }
+      if (!isJson || (shape !== null && !(isRecord(parsed) && shape(parsed)))) {
+        const sample = text.length > 80 ? `${text.slice(0, 80)}…` : text
+        throw new MockControlError(
+          `${route}: ${url.href} does not answer as an ImmigraFlow mock: it answered ${response.status} ${type || 'without a content type'} ${JSON.stringify(sample)}. Give createMockControl the URL immigraflow-mock prints.`,
+          { status: response.status, code: 'not_a_mock', route, requestId: response.headers.get('x-request-id') },
+        )
+      }
+      return text
+    }
     let code = 'http_error'
     let message = text.slice(0, 500) || response.statusText
     let requestId = response.headers.get('x-request-id')
@@ -304,9 +373,12 @@ export function createMockControl(options: MockControlOptions): MockControl {
     }
     throw controlError(route, response.status, code, message, requestId)
   }
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> =>
-    JSON.parse(await call(method, path, body)) as T
-  const data = async <T>(path: string): Promise<T> => (await json<{ data: T }>('GET', path)).data
+  const json = async <T>(method: string, path: string, body: unknown, shape: Shape): Promise<T> =>
+    JSON.parse(await call(method, path, body, shape)) as T
+  const data = async <T>(path: string): Promise<T> => (await json<{ data: T }>('GET', path, undefined, hasData)).data
+  const isUscisStatus: Shape = (body) => isRecord(body.status)
+  const isOutage: Shape = (body) => body.outage === null || isRecord(body.outage)
+  const isFaults: Shape = (body) => typeof body.fail_rate === 'number' && isRecord(body.webhooks)
   const receipt = (value: string) => `uscis/${encodeURIComponent(value)}`
 
   return {
@@ -326,36 +398,43 @@ export function createMockControl(options: MockControlOptions): MockControl {
           now: _now,
           pending_jobs: _pending,
           ...report
-        } = await json<AdvanceReport & { now: string; pending_jobs: number }>('POST', 'clock', { advance_ms: ms })
+        } = await json<AdvanceReport & { now: string; pending_jobs: number }>(
+          'POST',
+          'clock',
+          { advance_ms: ms },
+          (body) => typeof body.now === 'string' && typeof body.pending_jobs === 'number',
+        )
         return report
       },
-      now: async () => (await json<{ now: string }>('GET', 'health')).now,
+      now: async () =>
+        (await json<{ now: string }>('GET', 'health', undefined, (body) => typeof body.now === 'string')).now,
     },
     uscis: {
-      advance: async (value) => (await json<{ status: UscisStatus }>('POST', receipt(value), { advance: true })).status,
+      advance: async (value) =>
+        (await json<{ status: UscisStatus }>('POST', receipt(value), { advance: true }, isUscisStatus)).status,
       setStatus: async (value, title) =>
-        (await json<{ status: UscisStatus }>('POST', receipt(value), { status: title })).status,
+        (await json<{ status: UscisStatus }>('POST', receipt(value), { status: title }, isUscisStatus)).status,
       async fail({ status, retryAfter, times }) {
         const outage = { status, retry_after: retryAfter, times }
-        return (await json<{ outage: UscisOutage }>('POST', 'uscis', { outage })).outage
+        return (await json<{ outage: UscisOutage }>('POST', 'uscis', { outage }, isOutage)).outage
       },
       async recover() {
-        await call('POST', 'uscis', { outage: null })
+        await call('POST', 'uscis', { outage: null }, isOutage)
       },
     },
     faults: {
       async set(settings) {
         checkFaultSettings(settings)
-        return fromWire(await json('POST', 'faults', toWire(settings))) as GlobalFaults
+        return fromWire(await json('POST', 'faults', toWire(settings), isFaults)) as GlobalFaults
       },
-      clear: async () => fromWire(await json('DELETE', 'faults')) as GlobalFaults,
-      get: async () => fromWire(await json('GET', 'faults')) as GlobalFaults,
+      clear: async () => fromWire(await json('DELETE', 'faults', undefined, isFaults)) as GlobalFaults,
+      get: async () => fromWire(await json('GET', 'faults', undefined, isFaults)) as GlobalFaults,
     },
     async reset() {
-      await call('POST', 'reset')
+      await call('POST', 'reset', undefined, hasStatus('reset'))
     },
     async snapshot() {
-      const text = await call('GET', 'snapshot')
+      const text = await call('GET', 'snapshot', undefined, null)
       try {
         return snapshotFromJson(text)
       } catch (error) {
@@ -374,13 +453,31 @@ export function createMockControl(options: MockControlOptions): MockControl {
     },
     async restore(snapshot) {
       checkSnapshot(snapshot)
-      await call('POST', 'restore', snapshotToJson(snapshot, new Date(snapshot.state.now).toISOString()))
+      await call(
+        'POST',
+        'restore',
+        snapshotToJson(snapshot, new Date(snapshot.state.now).toISOString()),
+        hasStatus('restored'),
+      )
     },
     async idle() {
-      await call('POST', 'idle')
+      await call('POST', 'idle', undefined, hasStatus('idle'))
     },
-    coverage: () => json('GET', 'coverage'),
+    coverage: () =>
+      json(
+        'GET',
+        'coverage',
+        undefined,
+        (body) => typeof body.documented === 'number' && Array.isArray(body.operations),
+      ),
     expectRequest: (expectation) =>
-      awaitExpectation(expectation, (body) => json<ExpectationResult>('POST', 'expect', body)),
+      awaitExpectation(expectation, (body) =>
+        json<ExpectationResult>(
+          'POST',
+          'expect',
+          body,
+          (answer) => typeof answer.matched === 'boolean' && Array.isArray(answer.data),
+        ),
+      ),
   }
 }

@@ -20,6 +20,9 @@ export const DEFAULT_MAX_SESSIONS = 100
 export const SESSION_NAME_RULE = '1–64 characters of A–Z, a–z, 0–9, ".", "_" and "-"'
 const SESSION_NAME = /^[A-Za-z0-9._-]{1,64}$/
 
+/** Whether `name` is a valid session name (`SESSION_NAME_RULE`). */
+export const isSessionName = (name: unknown): name is string => typeof name === 'string' && SESSION_NAME.test(name)
+
 /** Why a request's session cannot be served; the host answers it as an ErrorEnvelope. */
 export class SessionError extends Error {
   override name = 'SessionError'

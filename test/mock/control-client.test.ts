@@ -341,16 +341,82 @@ describe('createMockControl', () => {
     await expect(proxy.coverage()).rejects.toThrow('GET /__mock/coverage answered 502 http_error: Bad gateway')
   })
 
-  test('a bad url or session is refused when the control is made', () => {
-    expect(() => createMockControl({ url: 'localhost:4010' })).toThrow(
-      'createMockControl: url must be an absolute URL such as http://127.0.0.1:4010',
-    )
-    expect(() => createMockControl({ url: 'not a url' })).toThrow(
-      'createMockControl: url must be an absolute URL such as http://127.0.0.1:4010',
-    )
-    expect(() => createMockControl({ url: 'http://127.0.0.1:4010', session: ' ' })).toThrow(
-      'createMockControl: session must be a non-empty name',
-    )
+  test('a bad url, session, apiKey or timeoutMs is a TypeError when the control is made, naming the option', () => {
+    const made = (options: Record<string, unknown>) => () =>
+      createMockControl({ url: 'http://127.0.0.1:4010', ...options } as never)
+    for (const url of ['localhost:4010', 'not a url', 'ftp://127.0.0.1', 42])
+      expect(made({ url })).toThrow(
+        `createMockControl: url must be an absolute http(s) URL such as http://127.0.0.1:4010, got ${JSON.stringify(url)}`,
+      )
+    for (const session of ['', ' ', 'a b', 'josé', '日本', 'x'.repeat(65), 'a\r\nb', 7])
+      expect(made({ session })).toThrow(
+        `createMockControl: session must be 1–64 characters of A–Z, a–z, 0–9, ".", "_" and "-" (as the mock takes it), got ${JSON.stringify(session)}`,
+      )
+    for (const apiKey of ['', ' ', 'sk\nX-Evil: 1', 5])
+      expect(made({ apiKey })).toThrow(
+        "createMockControl: apiKey must be a non-empty string without line breaks (the mock's --api-key)",
+      )
+    for (const timeoutMs of [0, -1, Number.NaN, '5'])
+      expect(made({ timeoutMs })).toThrow('createMockControl: timeoutMs must be a number of milliseconds > 0')
+    expect(made({ session: 'worker-1.a_B', apiKey: 'sk_x', timeoutMs: 10 })).not.toThrow()
+  })
+
+  test('a URL that answers, but not as an ImmigraFlow mock, is a not_a_mock MockControlError naming the URL', async () => {
+    const page = '<!doctype html><html><body>My app</body></html>'
+    const spa = createMockControl({
+      url: 'http://127.0.0.1:5173',
+      fetch: async () => new Response(page, { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    })
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['GET /__mock/outbox', () => spa.outbox()],
+      ['POST /__mock/reset', () => spa.reset()],
+      ['POST /__mock/idle', () => spa.idle()],
+      ['POST /__mock/uscis', () => spa.uscis.recover()],
+      ['POST /__mock/clock', () => spa.clock.advance(1)],
+      ['GET /__mock/snapshot', () => spa.snapshot()],
+      ['POST /__mock/expect', () => spa.expectRequest({})],
+    ]
+    for (const [route, run] of calls) {
+      const error = await run().then(
+        () => null,
+        (caught: unknown) => caught,
+      )
+      expect(error).toBeInstanceOf(MockControlError)
+      expect(error).toMatchObject({ status: 200, code: 'not_a_mock', route })
+      expect((error as Error).message).toBe(
+        `${route}: http://127.0.0.1:5173/__mock/${route.split('/__mock/')[1]} does not answer as an ImmigraFlow mock: it answered 200 text/html ${JSON.stringify(page)}. Give createMockControl the URL immigraflow-mock prints.`,
+      )
+    }
+    // JSON of another shape (another service's health check) is refused too.
+    const other = createMockControl({
+      url: 'http://127.0.0.1:8080',
+      fetch: async () => Response.json({ ok: true }),
+    })
+    await expect(other.reset()).rejects.toMatchObject({ code: 'not_a_mock', route: 'POST /__mock/reset' })
+    await expect(other.outbox()).rejects.toMatchObject({ code: 'not_a_mock' })
+  })
+
+  test('a mock that does not answer within timeoutMs is a timeout MockControlError', async () => {
+    const pending: AbortSignal[] = []
+    const silent = createMockControl({
+      url: 'http://127.0.0.1:4010',
+      timeoutMs: 20,
+      fetch: (_input, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          const signal = init?.signal as AbortSignal
+          pending.push(signal)
+          signal.addEventListener('abort', () => reject(signal.reason))
+        }),
+    })
+    await expect(silent.outbox()).rejects.toMatchObject({
+      name: 'MockControlError',
+      status: 0,
+      code: 'timeout',
+      route: 'GET /__mock/outbox',
+      message: 'GET /__mock/outbox got no answer from http://127.0.0.1:4010 within 20 ms (timeoutMs).',
+    })
+    expect(pending).toHaveLength(1)
+    expect(pending[0]?.aborted).toBe(true)
   })
 })
 
