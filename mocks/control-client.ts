@@ -8,6 +8,14 @@
 import { ImmigraFlowError } from '../src/core/base-error'
 import type { MockSnapshot } from './api'
 import type { AdvanceReport } from './clock'
+import {
+  checkAdvance,
+  checkExpectation,
+  checkOutage,
+  checkReceipt,
+  checkRequestFilter,
+  checkTitle,
+} from './control-args'
 import type { MockCoverage } from './coverage'
 import type { ExpectationResult, NearMiss, RequestExpectation, RequestFilter } from './expect'
 import { type FaultSettings, validateGlobalFaults } from './faults'
@@ -28,6 +36,7 @@ export interface RequestExpectationOptions extends RequestExpectation {
   /**
    * Keep checking for this many real milliseconds until the log matches (for an app that calls
    * the mock on its own time); default 0, one check. A count already above `times` fails at once.
+   * With `times: 0` it checks for the whole time and passes only if no matching request came.
    */
   timeoutMs?: number
 }
@@ -172,22 +181,16 @@ export async function awaitExpectation(
   options: RequestExpectationOptions,
   check: (expectation: RequestExpectation) => Promise<ExpectationResult>,
 ): Promise<RequestLogEntry[]> {
-  const { timeoutMs = 0, ...expectation } = options
-  if (!(typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs >= 0))
-    throw controlError(
-      'POST /__mock/expect',
-      400,
-      'bad_request',
-      `timeoutMs must be a number of milliseconds ≥ 0, got ${String(timeoutMs)}.`,
-      null,
-    )
+  const { expectation, timeoutMs } = checkExpectation(options)
+  // `times: 0` with a `timeoutMs` asserts that none came within that time: it keeps checking to the end.
+  const none = expectation.times === 0
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const result = await check(expectation)
-    if (result.matched) return result.data
-    const tooMany = expectation.times !== undefined && result.data.length > expectation.times
     const left = deadline - Date.now()
-    if (tooMany || left <= 0) throw new RequestExpectationError(result, options)
+    if (result.matched && (!none || left <= 0)) return result.data
+    const tooMany = expectation.times !== undefined && result.data.length > expectation.times
+    if (tooMany || (!result.matched && left <= 0)) throw new RequestExpectationError(result, options)
     await new Promise((resolve) => setTimeout(resolve, Math.min(EXPECT_POLL_MS, left)))
   }
 }
@@ -235,6 +238,15 @@ function fromWire(value: unknown): unknown {
 
 const FAULT_SETTINGS = ['failRate', 'code', 'latencyMs', 'reset', 'webhooks']
 
+/** The kinds of the fault settings' fields, which `validateGlobalFaults` takes as given. */
+function faultTypeErrors(settings: Record<string, unknown>): string[] {
+  const errors: string[] = []
+  for (const name of ['failRate', 'code', 'latencyMs'])
+    if (settings[name] !== undefined && typeof settings[name] !== 'number') errors.push(`${name} must be a number`)
+  if (settings.reset !== undefined && typeof settings.reset !== 'boolean') errors.push('reset must be true or false')
+  return errors
+}
+
 /**
  * Checks `faults.set` settings before anything is sent or changed, in both transports, so a
  * refusal names the fields as the caller wrote them (`failRate`, `webhooks.delayMs`).
@@ -244,7 +256,7 @@ export function checkFaultSettings(settings: FaultSettings): void {
   const errors = isRecord(settings)
     ? unknown.length > 0
       ? [`unknown field ${unknown.join(', ')}; use ${FAULT_SETTINGS.join(', ')}`]
-      : validateGlobalFaults(settings)
+      : [...faultTypeErrors(settings), ...validateGlobalFaults(settings)]
     : ['the settings must be an object']
   if (errors.length > 0)
     throw controlError('POST /__mock/faults', 400, 'bad_request', `faults.set: ${errors.join('; ')}`, null)
@@ -386,9 +398,10 @@ export function createMockControl(options: MockControlOptions): MockControl {
     outbox: () => data('outbox'),
     deliveries: () => data('deliveries'),
     events: () => data('events'),
-    requests(filter = {}) {
+    async requests(filter = {}) {
       const query = new URLSearchParams()
-      for (const [name, value] of Object.entries(filter)) if (value !== undefined) query.set(name, String(value))
+      for (const [name, value] of Object.entries(checkRequestFilter(filter)))
+        if (value !== undefined) query.set(name, String(value))
       const search = query.toString()
       return data(search ? `requests?${search}` : 'requests')
     },
@@ -401,7 +414,7 @@ export function createMockControl(options: MockControlOptions): MockControl {
         } = await json<AdvanceReport & { now: string; pending_jobs: number }>(
           'POST',
           'clock',
-          { advance_ms: ms },
+          { advance_ms: checkAdvance(ms) },
           (body) => typeof body.now === 'string' && typeof body.pending_jobs === 'number',
         )
         return report
@@ -411,10 +424,14 @@ export function createMockControl(options: MockControlOptions): MockControl {
     },
     uscis: {
       advance: async (value) =>
-        (await json<{ status: UscisStatus }>('POST', receipt(value), { advance: true }, isUscisStatus)).status,
-      setStatus: async (value, title) =>
-        (await json<{ status: UscisStatus }>('POST', receipt(value), { status: title }, isUscisStatus)).status,
-      async fail({ status, retryAfter, times }) {
+        (await json<{ status: UscisStatus }>('POST', receipt(checkReceipt(value)), { advance: true }, isUscisStatus))
+          .status,
+      async setStatus(value, title) {
+        const status = checkTitle(checkReceipt(value), title)
+        return (await json<{ status: UscisStatus }>('POST', receipt(value), { status }, isUscisStatus)).status
+      },
+      async fail(options) {
+        const { status, retryAfter, times } = checkOutage(options)
         const outage = { status, retry_after: retryAfter, times }
         return (await json<{ outage: UscisOutage }>('POST', 'uscis', { outage }, isOutage)).outage
       },

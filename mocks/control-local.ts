@@ -5,9 +5,10 @@
  * input. Platform-neutral.
  */
 import type { MockApi } from './api'
+import { checkAdvance, checkOutage, checkReceipt, checkRequestFilter, checkTitle, receiptRoute } from './control-args'
 import { awaitExpectation, checkFaultSettings, checkSnapshot, controlError, type MockControl } from './control-client'
 import type { CoverageCounter } from './coverage'
-import { evaluateExpectation, filterRequests, parseExpectation, parseRequestFilter } from './expect'
+import { evaluateExpectation, filterRequests } from './expect'
 import { UnknownReceiptError } from './uscis'
 
 /** Runs a control; bad input becomes the `MockControlError` the route would answer. */
@@ -23,37 +24,35 @@ async function guard<T>(route: string, run: () => T | Promise<T>): Promise<T> {
 
 /** The `MockControl` of `api`, whose coverage counters are `coverage`. */
 export function createLocalControl(api: MockApi, coverage: CoverageCounter): MockControl {
-  const receiptRoute = (receipt: string) => `POST /__mock/uscis/${encodeURIComponent(receipt)}`
   return {
     headers: {},
     outbox: async () => structuredClone([...api.outbox]),
     deliveries: async () => structuredClone([...api.deliveries]),
     events: async () => structuredClone([...api.events]),
-    requests: (filter = {}) =>
-      guard('GET /__mock/requests', () => structuredClone(filterRequests(api.requests, parseRequestFilter(filter)))),
+    requests: async (filter = {}) => structuredClone(filterRequests(api.requests, checkRequestFilter(filter))),
     clock: {
-      advance: (ms) =>
-        guard('POST /__mock/clock', () => {
-          if (typeof ms !== 'number') throw new RangeError(`advance(ms) needs a number of milliseconds, got ${ms}`)
-          return api.clock.advance(ms)
-        }),
+      advance: async (ms) => {
+        const checked = checkAdvance(ms)
+        return guard('POST /__mock/clock', () => api.clock.advance(checked))
+      },
       now: async () => api.clock.iso(),
     },
     uscis: {
-      advance: (receipt) => guard(receiptRoute(receipt), () => api.uscis.advance(receipt)),
-      setStatus: (receipt, title) =>
-        guard(receiptRoute(receipt), () => {
-          if (typeof title !== 'string' || title.trim() === '')
-            throw new RangeError('setStatus(receipt, title) needs a USCIS title, such as "Case Was Approved".')
-          return api.uscis.setStatus(receipt, title)
-        }),
-      fail: (options) =>
-        guard('POST /__mock/uscis', () => {
-          if (![429, 502, 503].includes(options?.status))
-            throw new RangeError(`outage.status must be 429, 502 or 503, got ${options?.status}.`)
-          api.uscis.fail(options)
+      advance: async (receipt) => {
+        checkReceipt(receipt)
+        return guard(receiptRoute(receipt), () => api.uscis.advance(receipt))
+      },
+      setStatus: async (receipt, title) => {
+        checkTitle(checkReceipt(receipt), title)
+        return guard(receiptRoute(receipt), () => api.uscis.setStatus(receipt, title))
+      },
+      fail: async (options) => {
+        const checked = checkOutage(options)
+        return guard('POST /__mock/uscis', () => {
+          api.uscis.fail(checked)
           return structuredClone(api.uscis.outage()) as NonNullable<ReturnType<MockApi['uscis']['outage']>>
-        }),
+        })
+      },
       recover: async () => api.uscis.recover(),
     },
     faults: {
@@ -82,8 +81,6 @@ export function createLocalControl(api: MockApi, coverage: CoverageCounter): Moc
     idle: () => api.idle(),
     coverage: async () => coverage.report(),
     expectRequest: (expectation) =>
-      awaitExpectation(expectation, (checked) =>
-        guard('POST /__mock/expect', () => evaluateExpectation(api.requests, parseExpectation(checked))),
-      ),
+      awaitExpectation(expectation, async (checked) => evaluateExpectation(api.requests, checked)),
   }
 }

@@ -6,7 +6,6 @@
  * never downloads the log. Platform-neutral.
  */
 import { type OperationId, operations } from '../src/generated/zod'
-import { redactAuthorization } from './request-log'
 import type { RequestLogEntry } from './store'
 
 /** Which request log entries `requests(filter)` returns: every field given must match. */
@@ -23,7 +22,10 @@ export interface RequestFilter {
 
 /** What `expectRequest` looks for in the request log. Every field given must match. */
 export interface RequestExpectation extends RequestFilter {
-  /** How many requests must match: exactly this many when given, else at least one. */
+  /**
+   * How many requests must match: exactly this many (a whole number 0–1 000 000) when given, else
+   * at least one.
+   */
   times?: number
   /**
    * Part of the JSON request body: every field given must be there with that value, nested
@@ -35,8 +37,8 @@ export interface RequestExpectation extends RequestFilter {
   /** Query parameters, compared as text; an array matches a repeated parameter. */
   query?: Record<string, string | number | boolean | Array<string | number | boolean>>
   /**
-   * Request headers (names in any case), compared as logged; an `Authorization` value is
-   * redacted the way the log redacts it before it is compared.
+   * Request headers (names in any case), compared as logged. `Authorization` is refused: the log
+   * keeps it redacted (`Bearer sk_…1234`), so two keys with the same ends would look the same.
    */
   headers?: Record<string, string>
 }
@@ -117,19 +119,51 @@ function checkTextRecord(value: unknown, field: string, allowArrays: boolean): v
   }
 }
 
+/** The most `times` may ask for. */
+export const MAX_TIMES = 1_000_000
+
+/** Throws unless `value` is what JSON carries (so an expectation means the same in process and over HTTP). */
+function checkJson(value: unknown, at: string): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return
+    throw new RangeError(`expectation: ${at} is ${value}, which a JSON body cannot hold.`)
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) checkJson(item, `${at}[${index}]`)
+    return
+  }
+  if (isRecord(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) checkJson(item, `${at}.${key}`)
+    return
+  }
+  const kind = value === undefined ? 'undefined' : isRecord(value) ? 'not a plain object' : `a ${typeof value}`
+  throw new RangeError(
+    `expectation: ${at} is ${kind}, which a JSON body cannot hold; leave it out or give a JSON value.`,
+  )
+}
+
 /** An expectation from a caller, checked. */
 export function parseExpectation(input: unknown): RequestExpectation {
   const expectation = checkFields(input, EXPECTATION_FIELDS, 'expectation')
   const { times } = expectation
-  if (times !== undefined && !(Number.isInteger(times) && (times as number) >= 0))
-    throw new RangeError(`expectation: times must be a whole number ≥ 0, got ${JSON.stringify(times)}.`)
+  if (times !== undefined && !(Number.isInteger(times) && (times as number) >= 0 && (times as number) <= MAX_TIMES))
+    throw new RangeError(
+      `expectation: times must be a whole number from 0 to 1 000 000, got ${typeof times === 'number' ? String(times) : JSON.stringify(times)}.`,
+    )
+  if (expectation.body !== undefined) checkJson(expectation.body, 'body')
   checkTextRecord(expectation.params, 'params', false)
   checkTextRecord(expectation.query, 'query', true)
   if (expectation.headers !== undefined) {
     if (!isRecord(expectation.headers))
       throw new RangeError('expectation: headers must be an object of names and values.')
-    for (const [name, value] of Object.entries(expectation.headers))
+    for (const [name, value] of Object.entries(expectation.headers)) {
+      if (name.toLowerCase() === 'authorization')
+        throw new RangeError(
+          `expectation: headers.${name} cannot be matched: the request log keeps it redacted ("Bearer sk_…1234"), so different keys with the same ends would match. Leave it out; a mock started with an API key answers 401 to a wrong one.`,
+        )
       if (typeof value !== 'string') throw new RangeError(`expectation: headers.${name} must be a string.`)
+    }
   }
   return expectation as RequestExpectation
 }
@@ -240,9 +274,8 @@ function compare(expectation: RequestExpectation, entry: RequestLogEntry): { sco
       for (const difference of found) miss(3, difference)
     }
   }
-  for (const [name, value] of Object.entries(expectation.headers ?? {})) {
+  for (const [name, wanted] of Object.entries(expectation.headers ?? {})) {
     const lower = name.toLowerCase()
-    const wanted = lower === 'authorization' ? redactAuthorization(value) : value
     const actual = entry.headers?.[lower]
     if (actual === undefined) miss(3, `header ${lower} missing`)
     else if (actual !== wanted) miss(3, `header ${lower} is ${JSON.stringify(actual)}, not ${JSON.stringify(wanted)}`)

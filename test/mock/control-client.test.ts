@@ -223,6 +223,110 @@ describe('MockControl: one interface, two transports', () => {
   })
 })
 
+describe('the same bad argument is the same MockControlError in both transports, before anything changes', () => {
+  const bad: Array<[string, string, (control: MockControl) => Promise<unknown>, string]> = [
+    ['requests(null)', 'GET /__mock/requests', (c) => c.requests(null as never), 'requests filter must be an object.'],
+    [
+      'requests({ status: "200" })',
+      'GET /__mock/requests',
+      (c) => c.requests({ status: '200' as never }),
+      'requests filter: status must be an HTTP status (100–599), got "200".',
+    ],
+    ...([Number.NaN, Number.POSITIVE_INFINITY, '5', null, undefined, -1] as const).map(
+      (ms): [string, string, (control: MockControl) => Promise<unknown>, string] => [
+        `clock.advance(${String(ms)})`,
+        'POST /__mock/clock',
+        (c) => c.clock.advance(ms as never),
+        `advance(ms) needs a finite number ≥ 0, got ${typeof ms === 'string' ? '"5"' : String(ms)}`,
+      ],
+    ),
+    [
+      'uscis.advance("")',
+      'POST /__mock/uscis/',
+      (c) => c.uscis.advance(''),
+      'receipt must be a receipt number such as "EAC2190012340", got "".',
+    ],
+    [
+      'uscis.setStatus(receipt, "")',
+      'POST /__mock/uscis/EAC2190012302',
+      (c) => c.uscis.setStatus('EAC2190012302', ''),
+      'setStatus(receipt, title) needs a USCIS title, such as "Case Was Approved", got "".',
+    ],
+    [
+      'uscis.fail(undefined)',
+      'POST /__mock/uscis',
+      (c) => c.uscis.fail(undefined as never),
+      'uscis.fail(options) needs an object such as { status: 503, retryAfter: 60, times: 2 }.',
+    ],
+    [
+      'uscis.fail({ status: 500 })',
+      'POST /__mock/uscis',
+      (c) => c.uscis.fail({ status: 500 as never }),
+      'uscis.fail: status must be 429, 502 or 503, got 500.',
+    ],
+    [
+      'uscis.fail({ status: 429, retry_after: 5 })',
+      'POST /__mock/uscis',
+      (c) => c.uscis.fail({ status: 429, retry_after: 5 } as never),
+      'uscis.fail: unknown field retry_after; use status, retryAfter, times.',
+    ],
+    [
+      'faults.set({ failRate: "0.5" })',
+      'POST /__mock/faults',
+      (c) => c.faults.set({ failRate: '0.5' as never }),
+      'faults.set: failRate must be a number',
+    ],
+    ...([null, undefined, []] as const).map(
+      (expectation): [string, string, (control: MockControl) => Promise<unknown>, string] => [
+        `expectRequest(${JSON.stringify(expectation) ?? 'undefined'})`,
+        'POST /__mock/expect',
+        (c) => c.expectRequest(expectation as never),
+        `expectRequest(expectation) needs an object such as { operation: "createCase", status: 201 }, got ${Array.isArray(expectation) ? 'an array' : String(expectation)}.`,
+      ],
+    ),
+    [
+      'expectRequest({ body: () => 1 })',
+      'POST /__mock/expect',
+      (c) => c.expectRequest({ body: () => 1 }),
+      'expectation: body is a function, which a JSON body cannot hold; leave it out or give a JSON value.',
+    ],
+    [
+      'expectRequest({ times: 1e300 })',
+      'POST /__mock/expect',
+      (c) => c.expectRequest({ times: 1e300 }),
+      'expectation: times must be a whole number from 0 to 1 000 000, got 1e+300.',
+    ],
+  ]
+
+  test.each(bad)('%s', async (_name, route, call, message) => {
+    const server = await serve()
+    const api = createMockApi()
+    const sent: string[] = []
+    const remote = createMockControl({
+      url: server.url,
+      fetch: (input, init) => {
+        sent.push(String(input))
+        return fetch(input, init)
+      },
+    })
+    const before = { local: api.snapshot(), remote: await remote.snapshot() }
+    sent.length = 0
+    const [inProcess, overHttp] = [await failure(call(api.control)), await failure(call(remote))]
+    expect(inProcess).toEqual(overHttp)
+    expect(inProcess).toEqual({
+      name: 'MockControlError',
+      status: 400,
+      code: 'bad_request',
+      route,
+      message: `${route} answered 400 bad_request: ${message}`,
+    })
+    // Refused before anything was sent or changed.
+    expect(sent).toEqual([])
+    expect(api.snapshot()).toEqual(before.local)
+    expect(await remote.snapshot()).toEqual(before.remote)
+  })
+})
+
 describe('restore refuses a snapshot of the wrong shape, in both transports, and changes nothing', () => {
   const damaged = async () => {
     const source = createMockApi()
@@ -457,6 +561,22 @@ describe('expectRequest', () => {
       await first
       await sdk.users.create({ email: 'late@example.com', name: 'Late' })
       await expect(expectation).resolves.toEqual([expect.objectContaining({ operation: 'createUser', status: 201 })])
+    }
+  })
+
+  test('times: 0 with timeoutMs checks for the whole time: it passes only if none came, and fails once one does', async () => {
+    for (const { control, sdk, checked } of await both()) {
+      const started = Date.now()
+      await expect(control.expectRequest({ operation: 'deleteWebhook', times: 0, timeoutMs: 60 })).resolves.toEqual([])
+      expect(Date.now() - started).toBeGreaterThanOrEqual(55)
+      const first = checked()
+      const none = control.expectRequest({ operation: 'createUser', times: 0, timeoutMs: 20_000 }).catch((e) => e)
+      await first
+      await sdk.users.create({ email: 'late@example.com', name: 'Late' })
+      const error = (await none) as RequestExpectationError
+      expect(error).toBeInstanceOf(RequestExpectationError)
+      expect(error.message.split('\n')[0]).toMatch(/^Expected 0 requests matching createUser; saw 1: req_000001\.$/)
+      expect(Date.now() - started).toBeLessThan(10_000)
     }
   })
 
