@@ -198,6 +198,24 @@ function parseObject(bytes: Uint8Array): Record<string, unknown> {
   return parsed as Record<string, unknown>
 }
 
+/** Refuses fields other than `allowed`, naming them and the accepted ones (`in` says where, for nested objects). */
+function onlyFields(body: Record<string, unknown>, allowed: readonly string[], inside = ''): void {
+  const unknown = Object.keys(body).filter((name) => !allowed.includes(name))
+  if (unknown.length > 0)
+    throw bad(
+      `Unknown field ${unknown.map((name) => `${inside}${name}`).join(', ')}; send any of ${allowed.map((name) => `${inside}${name}`).join(', ')}.`,
+    )
+}
+
+/** A percent-encoded path segment (`what` names it in the refusal). */
+function pathSegment(segment: string, what: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw bad(`The ${what} in the path is not valid percent-encoding: ${segment}.`)
+  }
+}
+
 function optionalNumber(body: Record<string, unknown>, name: string): number | undefined {
   const value = body[name]
   if (value === undefined) return undefined
@@ -545,6 +563,7 @@ async function route(
     return ok(counter.report())
   }
   if (key === 'POST clock') {
+    onlyFields(body, ['advance_ms'])
     const advance = optionalNumber(body, 'advance_ms')
     // A negative amount is refused by the clock itself, with the message `api.control` gives.
     if (advance === undefined) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
@@ -577,14 +596,16 @@ async function route(
     return ok(faultsBody(api.faults.get()))
   }
   if (key === 'POST uscis') {
+    onlyFields(body, ['outage'])
     const outage = body.outage
     if (outage === null) {
       api.uscis.recover()
       return ok({ outage: null })
     }
-    if (typeof outage !== 'object' || outage === undefined)
+    if (typeof outage !== 'object' || outage === undefined || Array.isArray(outage))
       throw bad('Send { "outage": { "status": 429 | 502 | 503, "retry_after": s, "times": n } } or { "outage": null }.')
     const settings = outage as Record<string, unknown>
+    onlyFields(settings, ['status', 'retry_after', 'times'], 'outage.')
     const status = settings.status
     if (status !== 429 && status !== 502 && status !== 503) throw bad('outage.status must be 429, 502 or 503.')
     api.uscis.fail({
@@ -596,11 +617,16 @@ async function route(
   }
   const uscis = /^POST uscis\/([^/]+)$/.exec(key)
   if (uscis) {
-    const receipt = decodeURIComponent(uscis[1] as string)
+    const receipt = pathSegment(uscis[1] as string, 'receipt')
+    onlyFields(body, ['advance', 'status'])
+    if (body.advance !== undefined && body.status !== undefined)
+      throw bad('Send either { "advance": true } or { "status": "<USCIS title>" }, not both: pick one.')
+    if (body.advance !== undefined && body.advance !== true) throw bad('advance must be true.')
+    if (body.status !== undefined && !(typeof body.status === 'string' && body.status.trim()))
+      throw bad('status must be a USCIS title, such as "Case Was Approved".')
     try {
       if (body.advance === true) return ok({ status: api.uscis.advance(receipt) })
-      if (typeof body.status === 'string' && body.status.trim())
-        return ok({ status: api.uscis.setStatus(receipt, body.status) })
+      if (typeof body.status === 'string') return ok({ status: api.uscis.setStatus(receipt, body.status) })
     } catch (error) {
       if (error instanceof UnknownReceiptError) throw new ControlError(404, 'not_found', error.message)
       throw error
@@ -609,7 +635,7 @@ async function route(
   }
   const redeliver = /^POST events\/([^/]+)\/redeliver$/.exec(key)
   if (redeliver) {
-    const eventId = decodeURIComponent(redeliver[1] as string)
+    const eventId = pathSegment(redeliver[1] as string, 'event id')
     const before = api.deliveries.length
     if (redeliverEventOf(api, eventId) === undefined)
       throw new ControlError(404, 'not_found', `No event ${eventId}; GET /__mock/events lists them.`)

@@ -375,3 +375,67 @@ describe('hosts', () => {
     }
   })
 })
+
+describe('control route bodies', () => {
+  const refused = async (api: MockApi, path: string, body: unknown, message: string) => {
+    const before = api.snapshot()
+    const answer = await ctl(api, 'POST', path, body)
+    expect(answer.status).toBe(400)
+    expect(answer.body.error).toMatchObject({ code: 'bad_request', message })
+    expect(api.snapshot()).toEqual(before)
+  }
+
+  test('unknown fields are refused, naming them and the accepted ones, and nothing changes', async () => {
+    const api = createMockApi()
+    await activeUser(api)
+    await call(api, 'createCase', { params: { user_id: 1 }, body: { receipt_number: 'EAC2190012340' } })
+    await refused(api, 'clock', { advance_ms: 1000, typo: 1 }, 'Unknown field typo; send any of advance_ms.')
+    await refused(
+      api,
+      'uscis',
+      { outage: { status: 503, retryAfter: 5 } },
+      'Unknown field outage.retryAfter; send any of outage.status, outage.retry_after, outage.times.',
+    )
+    await refused(api, 'uscis', { outage: null, extra: true }, 'Unknown field extra; send any of outage.')
+    await refused(
+      api,
+      'uscis/EAC2190012340',
+      { advance: true, status: 'Case Was Approved' },
+      'Send either { "advance": true } or { "status": "<USCIS title>" }, not both: pick one.',
+    )
+    await refused(
+      api,
+      'uscis/EAC2190012340',
+      { advance: true, note: 'x' },
+      'Unknown field note; send any of advance, status.',
+    )
+    await refused(api, 'uscis/EAC2190012340', { advance: 'yes' }, 'advance must be true.')
+    await refused(
+      api,
+      'uscis/EAC2190012340',
+      { status: ' ' },
+      'status must be a USCIS title, such as "Case Was Approved".',
+    )
+    // What is accepted still works.
+    expect((await ctl(api, 'POST', 'clock', { advance_ms: 1000 })).status).toBe(200)
+    expect((await ctl(api, 'POST', 'uscis', { outage: { status: 503, retry_after: 5 } })).body).toMatchObject({
+      outage: { status: 503, retry_after: 5 },
+    })
+  })
+
+  test('a path segment that is not valid percent-encoding is refused, naming the segment', async () => {
+    const api = createMockApi()
+    await refused(
+      api,
+      'uscis/EAC%E0%A4%A',
+      { advance: true },
+      'The receipt in the path is not valid percent-encoding: EAC%E0%A4%A.',
+    )
+    await refused(
+      api,
+      'events/evt_%ZZ/redeliver',
+      {},
+      'The event id in the path is not valid percent-encoding: evt_%ZZ.',
+    )
+  })
+})
