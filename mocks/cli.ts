@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import { formatCoverage, type MockCoverage } from './coverage'
+import { MAX_LATENCY_MS, MAX_WEBHOOK_DELAY_MS } from './faults'
 import { type PreloadData, PreloadError, parsePreload } from './preload'
 import { startMockServer } from './server'
 import { coverageOfEverySession } from './sessions'
@@ -22,13 +23,14 @@ Options:
   --random-seed S    seed for tokens and secrets (default 1)
   --api-key KEY      accept only "Authorization: Bearer KEY" (default: any key); the
                      control routes under /__mock/ then require it too
-  --latency MS       add MS milliseconds of latency to every response
+  --latency MS       add MS milliseconds of latency to every response (at most 60000)
   --fail-rate R      fail a share R (0–1) of requests with 503
   --webhook-duplicate R
                      webhook chaos: send a share R (0–1) of deliveries twice (same webhook-id)
   --webhook-reorder  webhook chaos: hold some events back until the endpoint's next event
                      has been sent (at most 30 s of mock time)
   --webhook-delay MS webhook chaos: deliver half of the events MS milliseconds of mock time late
+                     (at most 2592000000, 30 days)
   --base-url URL     origin shown in the handlers (default https://api.immigraflow.com)
   --coverage-report FILE
                      on exit (Ctrl-C, SIGTERM), write the contract coverage as JSON to FILE
@@ -130,6 +132,8 @@ async function main(): Promise<void> {
     'a port number (0–65535)',
   ) as number
   const latencyMs = number('latency', values.latency, (n) => n >= 0, 'a number of milliseconds ≥ 0')
+  if (latencyMs !== undefined && latencyMs > MAX_LATENCY_MS)
+    throw new UsageError(`--latency must be at most ${MAX_LATENCY_MS} ms, got "${values.latency}"`)
   const maxSessions = number(
     'max-sessions',
     values['max-sessions'],
@@ -146,6 +150,11 @@ async function main(): Promise<void> {
     ),
     reorder: values['webhook-reorder'],
     delayMs: number('webhook-delay', values['webhook-delay'], (n) => n >= 0, 'a number of milliseconds ≥ 0'),
+  }
+  if (webhookChaos.delayMs !== undefined && webhookChaos.delayMs > MAX_WEBHOOK_DELAY_MS) {
+    throw new UsageError(
+      `--webhook-delay must be at most ${MAX_WEBHOOK_DELAY_MS} ms (30 days of mock time), got "${values['webhook-delay']}"`,
+    )
   }
   if (values['api-key'] !== undefined && values['api-key'].trim() === '')
     throw new UsageError('--api-key must not be empty')

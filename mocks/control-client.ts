@@ -238,15 +238,6 @@ function fromWire(value: unknown): unknown {
 
 const FAULT_SETTINGS = ['failRate', 'code', 'latencyMs', 'reset', 'webhooks']
 
-/** The kinds of the fault settings' fields, which `validateGlobalFaults` takes as given. */
-function faultTypeErrors(settings: Record<string, unknown>): string[] {
-  const errors: string[] = []
-  for (const name of ['failRate', 'code', 'latencyMs'])
-    if (settings[name] !== undefined && typeof settings[name] !== 'number') errors.push(`${name} must be a number`)
-  if (settings.reset !== undefined && typeof settings.reset !== 'boolean') errors.push('reset must be true or false')
-  return errors
-}
-
 /**
  * Checks `faults.set` settings before anything is sent or changed, in both transports, so a
  * refusal names the fields as the caller wrote them (`failRate`, `webhooks.delayMs`).
@@ -256,7 +247,7 @@ export function checkFaultSettings(settings: FaultSettings): void {
   const errors = isRecord(settings)
     ? unknown.length > 0
       ? [`unknown field ${unknown.join(', ')}; use ${FAULT_SETTINGS.join(', ')}`]
-      : [...faultTypeErrors(settings), ...validateGlobalFaults(settings)]
+      : validateGlobalFaults(settings)
     : ['the settings must be an object']
   if (errors.length > 0)
     throw controlError('POST /__mock/faults', 400, 'bad_request', `faults.set: ${errors.join('; ')}`, null)

@@ -22,7 +22,10 @@ export interface FaultController {
   /**
    * Sets global faults: `failRate` (0–1) of requests fail with `code` (default 503) or a reset;
    * `latencyMs` on every request; `webhooks` chaos (`duplicate`, `reorder`, `delayMs`) on webhook
-   * deliveries. Settings not given keep their value, inside `webhooks` too.
+   * deliveries. Settings not given keep their value, inside `webhooks` too. Throws a
+   * `RangeError` naming each field of the wrong type or out of range: numbers must be finite
+   * numbers (`latencyMs` at most `MAX_LATENCY_MS`, `webhooks.delayMs` at most
+   * `MAX_WEBHOOK_DELAY_MS`), `reset` and `webhooks.reorder` booleans.
    */
   set(options: FaultSettings): GlobalFaults
   /** The global fault settings. */
@@ -127,34 +130,57 @@ export function decideFault(state: MockState, prefer: Prefer, identity: string):
   return { latencyMs, action: null, label: latencyMs > 0 ? `latency=${latencyMs}` : null }
 }
 
+/** The most global latency `faults.set` takes, in ms: as much as `Prefer: latency=` allows. */
+export const MAX_LATENCY_MS = 60_000
+/** The most a delayed webhook delivery waits, in ms of mock time: 30 days. */
+export const MAX_WEBHOOK_DELAY_MS = 30 * 86_400_000
+
 /** The names the settings go by in messages: the options' own by default, the wire's for the control route. */
 export type FaultNames = Record<
-  'failRate' | 'code' | 'latencyMs' | 'webhooks' | 'duplicate' | 'reorder' | 'delayMs',
+  'failRate' | 'code' | 'latencyMs' | 'reset' | 'webhooks' | 'duplicate' | 'reorder' | 'delayMs',
   string
 >
 const OPTION_NAMES: FaultNames = {
   failRate: 'failRate',
   code: 'code',
   latencyMs: 'latencyMs',
+  reset: 'reset',
   webhooks: 'webhooks',
   duplicate: 'webhooks.duplicate',
   reorder: 'webhooks.reorder',
   delayMs: 'webhooks.delayMs',
 }
+const FAULT_FIELDS: ReadonlyArray<keyof FaultSettings> = ['failRate', 'code', 'latencyMs', 'reset', 'webhooks']
 const CHAOS_FIELDS: ReadonlyArray<keyof WebhookChaos> = ['duplicate', 'reorder', 'delayMs']
 
-/** What is wrong with these settings, one message per field naming it; empty when nothing is. */
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+
+/**
+ * What is wrong with these settings, one message per field naming it; empty when nothing is.
+ * Types are checked strictly: no `null`, string or boolean passes for a number.
+ */
 export function validateGlobalFaults(options: FaultSettings, names: Partial<FaultNames> = {}): string[] {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return [`the settings must be an object of ${FAULT_FIELDS.join(', ')}`]
   const name = { ...OPTION_NAMES, ...names }
   const errors: string[] = [...validateWebhookChaos(options.webhooks, name)]
-  if (options.failRate !== undefined && !(options.failRate >= 0 && options.failRate <= 1))
-    errors.push(`${name.failRate} must be between 0 and 1`)
-  if (options.code !== undefined && !(Number.isInteger(options.code) && options.code >= 400 && options.code <= 599)) {
-    errors.push(`${name.code} must be an HTTP error status (400–599)`)
+  const { failRate, code, latencyMs, reset } = options as Record<string, unknown>
+  if (failRate !== undefined) {
+    if (!isNumber(failRate)) errors.push(`${name.failRate} must be a number`)
+    else if (!(failRate >= 0 && failRate <= 1)) errors.push(`${name.failRate} must be between 0 and 1`)
   }
-  if (options.latencyMs !== undefined && !(Number.isFinite(options.latencyMs) && options.latencyMs >= 0)) {
-    errors.push(`${name.latencyMs} must be a number ≥ 0`)
+  if (code !== undefined) {
+    if (typeof code !== 'number') errors.push(`${name.code} must be a number`)
+    else if (!(Number.isInteger(code) && code >= 400 && code <= 599))
+      errors.push(`${name.code} must be an HTTP error status (400–599)`)
   }
+  if (latencyMs !== undefined) {
+    if (typeof latencyMs !== 'number') errors.push(`${name.latencyMs} must be a number`)
+    else if (!(isNumber(latencyMs) && latencyMs >= 0)) errors.push(`${name.latencyMs} must be a number ≥ 0`)
+    else if (latencyMs > MAX_LATENCY_MS)
+      errors.push(`${name.latencyMs} must be at most ${MAX_LATENCY_MS} ms (as Prefer: latency=)`)
+  }
+  if (reset !== undefined && typeof reset !== 'boolean') errors.push(`${name.reset} must be true or false`)
   return errors
 }
 
@@ -170,8 +196,11 @@ function validateWebhookChaos(chaos: Partial<WebhookChaos> | undefined, name: Fa
   if (duplicate !== undefined && !(typeof duplicate === 'number' && duplicate >= 0 && duplicate <= 1))
     errors.push(`${name.duplicate} must be between 0 and 1`)
   if (reorder !== undefined && typeof reorder !== 'boolean') errors.push(`${name.reorder} must be true or false`)
-  if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isFinite(delayMs) && delayMs >= 0))
-    errors.push(`${name.delayMs} must be a number of milliseconds ≥ 0`)
+  if (delayMs !== undefined) {
+    if (!(isNumber(delayMs) && delayMs >= 0)) errors.push(`${name.delayMs} must be a number of milliseconds ≥ 0`)
+    else if (delayMs > MAX_WEBHOOK_DELAY_MS)
+      errors.push(`${name.delayMs} must be at most ${MAX_WEBHOOK_DELAY_MS} ms (30 days of mock time)`)
+  }
   return errors
 }
 
@@ -191,6 +220,10 @@ export function createFaultController(state: () => MockState): FaultController {
   return {
     set(options) {
       const errors = validateGlobalFaults(options)
+      if (typeof options === 'object' && options !== null && !Array.isArray(options)) {
+        const unknown = Object.keys(options).filter((field) => !(FAULT_FIELDS as readonly string[]).includes(field))
+        if (unknown.length > 0) errors.unshift(`unknown field ${unknown.join(', ')}; use ${FAULT_FIELDS.join(', ')}`)
+      }
       if (errors.length > 0) throw new RangeError(`faults.set: ${errors.join('; ')}`)
       const global = state().faults.global
       const { webhooks, ...rest } = options

@@ -34,7 +34,7 @@ export {
 } from './coverage'
 export { DELIVERY_JITTER, DELIVERY_RETRY_DELAYS_MS } from './delivery'
 export type { ExpectationResult, NearMiss, RequestExpectation, RequestFilter } from './expect'
-export type { FaultController, FaultSettings } from './faults'
+export { type FaultController, type FaultSettings, MAX_LATENCY_MS, MAX_WEBHOOK_DELAY_MS } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'
 export { type PreloadData, PreloadError, type PreloadInput, PreloadSchema, parsePreload } from './preload'
 export type {

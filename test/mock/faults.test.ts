@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createMockApi } from '../../mocks/api'
+import { handleControl } from '../../mocks/control'
 import { type RunningMockServer, startMockServer } from '../../mocks/server'
 import { buildRequest, call } from '../helpers/mock'
 
@@ -196,5 +197,57 @@ describe('faults on the standalone server', () => {
       webhooks: { duplicate: 0, reorder: false, delay_ms: 0 },
     })
     expect((await call({ url: server.url }, 'listUsers')).status).toBe(200)
+  })
+})
+
+describe('faults.set and createMockApi check types strictly', () => {
+  const refused = (settings: unknown) => () => {
+    const api = createMockApi()
+    api.faults.set(settings as Parameters<typeof api.faults.set>[0])
+  }
+
+  test.each([
+    [{ failRate: null }, 'faults.set: failRate must be a number'],
+    [{ failRate: true }, 'faults.set: failRate must be a number'],
+    [{ failRate: '0.5' }, 'faults.set: failRate must be a number'],
+    [{ reset: 'yes' }, 'faults.set: reset must be true or false'],
+    [{ reset: 1 }, 'faults.set: reset must be true or false'],
+    [{ code: '503' }, 'faults.set: code must be a number'],
+    [{ latencyMs: '5' }, 'faults.set: latencyMs must be a number'],
+    [{ latencyMs: 60_001 }, 'faults.set: latencyMs must be at most 60000 ms (as Prefer: latency=)'],
+    [{ fail_rate: 0.1 }, 'faults.set: unknown field fail_rate; use failRate, code, latencyMs, reset, webhooks'],
+    [null, 'faults.set: the settings must be an object'],
+  ])('faults.set(%j) is refused naming the field', (settings, message) => {
+    expect(refused(settings)).toThrow(RangeError)
+    expect(refused(settings)).toThrow(message)
+  })
+
+  test('a refused setting changes nothing; the limits themselves are accepted', () => {
+    const api = createMockApi()
+    api.faults.set({ failRate: 0.5, reset: true, latencyMs: 60_000 })
+    expect(() => api.faults.set({ failRate: 0.1, reset: 'no' as unknown as boolean })).toThrow('reset')
+    expect(api.faults.get()).toMatchObject({ failRate: 0.5, reset: true, latencyMs: 60_000 })
+  })
+
+  test('createMockApi refuses the same, naming the option', () => {
+    expect(() => createMockApi({ failRate: null as unknown as number })).toThrow(
+      'createMockApi: failRate must be a number',
+    )
+    expect(() => createMockApi({ failRate: '0.5' as unknown as number })).toThrow('failRate must be a number')
+    expect(() => createMockApi({ latencyMs: 1e10 })).toThrow('createMockApi: latencyMs must be at most 60000 ms')
+  })
+
+  test('POST /__mock/faults refuses a latency_ms past 60000, as Prefer: latency= does', async () => {
+    const api = createMockApi()
+    const response = await handleControl(
+      api,
+      new Request(`${api.baseUrl}/__mock/faults`, { method: 'POST', body: JSON.stringify({ latency_ms: 2 ** 31 }) }),
+    )
+    if (!response) throw new Error('not a control route')
+    expect(response.status).toBe(400)
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      'latency_ms must be at most 60000 ms (as Prefer: latency=).',
+    )
+    expect(api.faults.get().latencyMs).toBe(0)
   })
 })

@@ -274,6 +274,9 @@ describe('webhook chaos: settings', () => {
     expect(refused({ webhooks: { reorder: 'yes' } })).toThrow('webhooks.reorder must be true or false')
     expect(refused({ webhooks: { delayMs: -1 } })).toThrow('webhooks.delayMs must be a number of milliseconds ≥ 0')
     expect(refused({ webhooks: { delayMs: Number.POSITIVE_INFINITY } })).toThrow('webhooks.delayMs')
+    expect(refused({ webhooks: { delayMs: 1e17 } })).toThrow(
+      'webhooks.delayMs must be at most 2592000000 ms (30 days of mock time)',
+    )
     expect(refused({ webhooks: { delay: 5 } })).toThrow('webhooks has unknown field delay')
     expect(refused({ webhooks: 0.5 })).toThrow('webhooks must be an object')
     expect(refused({ failRate: 2, webhooks: { duplicate: 2 } })).toThrow(
@@ -284,6 +287,13 @@ describe('webhook chaos: settings', () => {
       'createMockApi: webhookChaos.duplicate must be between 0 and 1',
     )
     expect(() => createMockApi({ webhookChaos: { delayMs: -5 } })).toThrow('webhookChaos.delayMs')
+    expect(() => createMockApi({ webhookChaos: { delayMs: 30 * 86_400_000 + 1 } })).toThrow(
+      'createMockApi: webhookChaos.delayMs must be at most 2592000000 ms',
+    )
+    // 30 days is accepted.
+    expect(createMockApi({ webhookChaos: { delayMs: 30 * 86_400_000 } }).faults.get().webhooks.delayMs).toBe(
+      2_592_000_000,
+    )
   })
 
   test('a held-back event is still delivered after faults.clear()', async () => {
@@ -353,6 +363,7 @@ describe('webhook chaos over the control routes', () => {
     [{ webhooks: { duplicate: '0.5' } }, 'webhooks.duplicate must be a number.'],
     [{ webhooks: { reorder: 1 } }, 'webhooks.reorder must be true or false.'],
     [{ webhooks: { delay_ms: -1 } }, 'webhooks.delay_ms must be a number of milliseconds ≥ 0.'],
+    [{ webhooks: { delay_ms: 1e17 } }, 'webhooks.delay_ms must be at most 2592000000 ms (30 days of mock time).'],
   ])('POST /__mock/faults refuses %j with a 400 naming the field, changing nothing', async (body, message) => {
     const api = createMockApi({ webhookChaos: { duplicate: 0.5 } })
     const answer = await control(api, 'POST', 'faults', { fail_rate: 0.5, ...body })
@@ -463,6 +474,8 @@ describe('webhook chaos from the command line', () => {
       [['--webhook-duplicate', '1.5'], '--webhook-duplicate must be a number between 0 and 1, got "1.5"'],
       [['--webhook-duplicate', 'often'], '--webhook-duplicate must be a number between 0 and 1, got "often"'],
       [['--webhook-delay=-5'], '--webhook-delay must be a number of milliseconds ≥ 0, got "-5"'],
+      [['--webhook-delay', '1e17'], '--webhook-delay must be at most 2592000000 ms (30 days of mock time), got "1e17"'],
+      [['--latency', '60001'], '--latency must be at most 60000 ms, got "60001"'],
       [['--webhook-reorder=yes'], "Option '--webhook-reorder' does not take an argument"],
     ]
     // Started together: each is a Node process of its own.
