@@ -26,7 +26,7 @@ import { consoleHeaders, consolePage } from './console/page'
 import { CONTROL_PREFIX, type ConsolePage, controlBodyLimit, controlReply } from './control'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
-import { createMockSessions, type MockSessions, SessionError } from './sessions'
+import { createMockSessions, type MockSessions, SESSION_HEADER, SessionError } from './sessions'
 import { type PersistedState, persistState, readStateFile, StateFileError } from './state-file'
 
 export interface StartMockServerOptions extends MockApiOptions {
@@ -294,15 +294,28 @@ function sessionApi(req: IncomingMessage, options: ListenerState): MockApi {
 /** A 401 answered before a session exists (the mock would answer it, but creating a session for it would cost one). */
 class UnauthorizedSessionError extends Error {}
 
-/** Answers a request that cannot reach a session: an ErrorEnvelope, with the headers its status needs. */
+/**
+ * Answers an API request that cannot reach a session: an ErrorEnvelope, with the headers its
+ * status needs. An invalid session name is a 422 `validation_failed` with one detail for the header.
+ */
 function sendSessionError(
   res: ServerResponse,
   error: SessionError | UnauthorizedSessionError,
   requestId: string,
 ): void {
-  const status = error instanceof SessionError ? error.status : 401
-  const code = error instanceof SessionError ? error.code : 'unauthorized'
-  const body = { error: { code, message: error.message, request_id: requestId } }
+  // A bad session name is a bad request header: on the API routes that is the 422
+  // `validation_failed` every operation documents (400 is not documented for reads and deletes).
+  const invalid = error instanceof SessionError && error.status === 400
+  const status = invalid ? 422 : error instanceof SessionError ? error.status : 401
+  const code = invalid ? 'validation_failed' : error instanceof SessionError ? error.code : 'unauthorized'
+  const body = {
+    error: {
+      code,
+      message: error.message,
+      request_id: requestId,
+      ...(invalid ? { details: [{ field: SESSION_HEADER, message: error.message }] } : {}),
+    },
+  }
   // A full registry stays full until someone drops a session: the SDK is told not to retry.
   const extra: Record<string, string> = status === 429 ? { 'Retry-After': '1', 'x-should-retry': 'false' } : {}
   const text = JSON.stringify(body)

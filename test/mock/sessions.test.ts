@@ -23,6 +23,7 @@ import {
 import { createMockSessions, type SessionInfo } from '../../mocks/sessions'
 import type { DeliveryAttempt, OutboxMessage, RequestLogEntry } from '../../mocks/store'
 import { ImmigraFlow, RateLimitError } from '../../src/index'
+import { assertMatchesSpec } from '../helpers/mock'
 import { killAll, runCli } from '../helpers/mock-cli'
 import { startReceiver } from '../helpers/mock-receiver'
 
@@ -401,19 +402,25 @@ describe('GET and DELETE /__mock/sessions', () => {
 describe('session names', () => {
   const invalid = ['', 'has space', 'a/b', 'ümlaut', 'x'.repeat(65), 'semi;colon']
 
-  test.each(invalid)('an API request naming %j gets a 400 naming the header and the rule', async (name) => {
+  test.each(invalid)('an API request naming %j gets a documented 422 naming the header and the rule', async (name) => {
     const running = await start()
-    const reply = await send<{ error: { code: string; message: string; request_id: string } }>(
-      running.url,
-      'GET',
-      '/v1/users',
-      { session: name },
-    )
-    expect(reply.status).toBe(400)
-    expect(reply.body.error.code).toBe('bad_request')
-    expect(reply.body.error.message).toContain('X-Mock-Session')
-    expect(reply.body.error.message).toContain('1–64 characters')
-    expect(reply.body.error.request_id).toBe(reply.headers.get('x-request-id'))
+    for (const [method, path] of [
+      ['GET', '/v1/users'],
+      ['DELETE', '/v1/webhooks/wh_missing'],
+    ] as const) {
+      const reply = await send<{
+        error: { code: string; message: string; request_id: string; details: Array<{ field: string; message: string }> }
+      }>(running.url, method, path, { session: name })
+      expect(reply.status).toBe(422)
+      expect(reply.body.error.code).toBe('validation_failed')
+      expect(reply.body.error.message).toContain('X-Mock-Session')
+      expect(reply.body.error.message).toContain('1–64 characters')
+      expect(reply.body.error.details).toEqual([{ field: 'X-Mock-Session', message: reply.body.error.message }])
+      expect(reply.body.error.request_id).toBe(reply.headers.get('x-request-id'))
+      // The answer is one the operation documents.
+      const operation = method === 'GET' ? 'listUsers' : 'deleteWebhook'
+      assertMatchesSpec(operation, reply.status, JSON.stringify(reply.body), reply.headers)
+    }
     expect(running.sessions.names).toEqual([])
   })
 
