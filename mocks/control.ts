@@ -439,7 +439,7 @@ export async function controlReply(
     const sessions = options.sessions
     const answer = sessions
       ? ((await sessionRoute(sessions, request, requestId)) ??
-        (await route(sessions.resolve(sessionNameOf(request)), request, requestId, sessions)))
+        (await route(sessionOf(sessions, request), request, requestId, sessions)))
       : await route(api, request, requestId)
     return answer.stream
       ? {
@@ -463,13 +463,50 @@ export async function controlReply(
   }
 }
 
+/** The control routes `route` answers (the session routes aside): a request for any other creates no session. */
+const ROUTES: ReadonlySet<string> = new Set([
+  'GET stream',
+  'GET snapshot',
+  'POST restore',
+  'GET health',
+  'GET state',
+  'POST reset',
+  'POST idle',
+  'GET outbox',
+  'GET deliveries',
+  'GET events',
+  'GET requests',
+  'POST expect',
+  'GET coverage',
+  'POST clock',
+  'POST faults',
+  'GET faults',
+  'DELETE faults',
+  'POST uscis',
+])
+const PATTERN_ROUTES = [/^POST uscis\/[^/]+$/, /^POST events\/[^/]+\/redeliver$/]
+
+/** The mock a control request acts on, created on first use, once the route is known to exist. */
+function sessionOf(sessions: MockSessions, request: ControlRequest): MockApi {
+  const key = `${request.method} ${request.path}`
+  if (!ROUTES.has(key) && !PATTERN_ROUTES.some((pattern) => pattern.test(key)))
+    throw new ControlError(404, 'not_found', `No control route ${request.method} ${CONTROL_PREFIX}${request.path}.`)
+  return sessions.resolve(sessionNameOf(request))
+}
+
 /**
  * The session a control request names: its `X-Mock-Session` header, or for the routes a browser
- * opens without script, `?session=`; null for the default session.
+ * opens without script, `?session=`; null for the default session. `?session=` on any other
+ * route is refused, so it never acts on the default session by mistake.
  */
 function sessionNameOf(request: ControlRequest): string | null {
   const header = request.header('x-mock-session')
-  const query = KEY_IN_QUERY.has(`${request.method} ${request.path}`) ? request.query.get('session') : null
+  const inQuery = KEY_IN_QUERY.has(`${request.method} ${request.path}`)
+  if (!inQuery && request.query.has('session'))
+    throw bad(
+      `${request.method} ${CONTROL_PREFIX}${request.path} does not take ?session=: name the session with the ${SESSION_HEADER} header (only GET ${CONTROL_PREFIX}stream and GET ${CONTROL_PREFIX}snapshot take ?session=).`,
+    )
+  const query = inQuery ? request.query.get('session') : null
   if (header !== null && query !== null && header !== query)
     throw bad(
       `The ${SESSION_HEADER} header ("${header}") and ?session= ("${query}") name different sessions; send one.`,

@@ -299,6 +299,47 @@ describe('control routes per session', () => {
     expect(reply.status).toBe(400)
     expect(JSON.stringify(reply.body)).toContain('name different sessions')
   })
+
+  test.each([
+    ['POST', '/__mock/reset?session=alice'],
+    ['GET', '/__mock/state?session=alice'],
+    ['POST', '/__mock/clock?session=alice'],
+  ])('%s %s: ?session= off stream and snapshot is a 400 that changes nothing', async (method, path) => {
+    const running = await start()
+    expect((await send(running.url, 'POST', '/v1/users', { body: { email: 'a@example.com', name: 'A' } })).status).toBe(
+      201,
+    )
+    const reply = await send<{ error: { code: string; message: string } }>(running.url, method, path, {
+      body: method === 'POST' ? { advance_ms: 60_000 } : undefined,
+    })
+    expect(reply.status).toBe(400)
+    expect(reply.body.error.code).toBe('bad_request')
+    expect(reply.body.error.message).toContain(
+      'does not take ?session=: name the session with the X-Mock-Session header',
+    )
+    // Neither the default session nor a session alice was touched.
+    expect(running.api.store.state.users.size).toBe(1)
+    expect(running.api.clock.iso()).toBe('2026-01-05T09:00:00.000Z')
+    expect(running.sessions.names).toEqual([])
+  })
+
+  test('a control route that does not exist creates no session, even under --max-sessions', async () => {
+    const running = await start({ maxSessions: 1 })
+    const typo = await send<{ error: { code: string; message: string } }>(running.url, 'GET', '/__mock/stat', {
+      session: 'zz',
+    })
+    expect(typo.status).toBe(404)
+    expect(typo.body.error).toMatchObject({ code: 'not_found', message: 'No control route GET /__mock/stat.' })
+    expect((await send(running.url, 'POST', '/__mock/clok', { session: 'zz', body: {} })).status).toBe(404)
+    expect(running.sessions.names).toEqual([])
+    // The one slot is still free for a real route.
+    expect((await send(running.url, 'GET', '/__mock/state', { session: 'alice' })).status).toBe(200)
+    expect(
+      (await send(running.url, 'POST', '/__mock/uscis/EAC2190012340', { session: 'alice', body: { advance: true } }))
+        .status,
+    ).not.toBe(404)
+    expect(running.sessions.names).toEqual(['alice'])
+  })
 })
 
 describe('GET and DELETE /__mock/sessions', () => {
