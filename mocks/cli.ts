@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** `immigraflow-mock`: the standalone ImmigraFlow mock server. */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { dirname } from 'node:path'
 import { parseArgs } from 'node:util'
 import { formatCoverage, type MockCoverage } from './coverage'
 import { MAX_LATENCY_MS, MAX_WEBHOOK_DELAY_MS } from './faults'
@@ -68,12 +69,49 @@ function number(
   value: string | undefined,
   check: (n: number) => boolean,
   rule: string,
+  /** Only decimal digits: `Number` alone would read `0x10` and `1e3` as well. */
+  { digits = false }: { digits?: boolean } = {},
 ): number | undefined {
   if (value === undefined) return undefined
   const parsed = Number(value)
-  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed))
+  if (value.trim() === '' || !Number.isFinite(parsed) || !check(parsed) || (digits && !/^[0-9]+$/.test(value)))
     throw new UsageError(`--${name} must be ${rule}, got "${value}"`)
   return parsed
+}
+
+/** The `--base-url` origin, refused unless it is an http or https URL. */
+function baseUrlOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new UsageError(`--base-url must be an http or https URL such as https://api.immigraflow.com, got "${value}"`)
+  return value
+}
+
+/** Throws a usage error unless `file` can be written: an existing file open to writing, or a new one in a writable directory. */
+function checkWritable(file: string): void {
+  try {
+    let exists = true
+    try {
+      if (statSync(file).isDirectory()) throw new Error('it is a directory')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      exists = false
+    }
+    if (exists) accessSync(file, constants.W_OK)
+    else {
+      const directory = dirname(file)
+      if (!statSync(directory).isDirectory()) throw new Error(`${directory} is not a directory`)
+      accessSync(directory, constants.W_OK)
+    }
+  } catch (error) {
+    throw new UsageError(`--coverage-report: cannot write ${file}: ${(error as Error).message}`)
+  }
 }
 
 function readSeed(file: string): PreloadData {
@@ -129,7 +167,8 @@ async function main(): Promise<void> {
     'port',
     values.port ?? '4010',
     (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
-    'a port number (0–65535)',
+    'a port number (0–65535) in decimal digits',
+    { digits: true },
   ) as number
   const latencyMs = number('latency', values.latency, (n) => n >= 0, 'a number of milliseconds ≥ 0')
   if (latencyMs !== undefined && latencyMs > MAX_LATENCY_MS)
@@ -139,6 +178,7 @@ async function main(): Promise<void> {
     values['max-sessions'],
     (n) => Number.isInteger(n) && n >= 1,
     'a positive integer',
+    { digits: true },
   )
   const failRate = number('fail-rate', values['fail-rate'], (n) => n >= 0 && n <= 1, 'a number between 0 and 1')
   const webhookChaos = {
@@ -163,7 +203,10 @@ async function main(): Promise<void> {
   const coverageFile = values['coverage-report']
   if (coverageFile !== undefined && coverageFile.trim() === '')
     throw new UsageError('--coverage-report must name a file')
+  // Checked before listening, so a bad path ends the start before the mock says it listens.
+  if (coverageFile !== undefined) for (const file of [coverageFile, `${coverageFile}.txt`]) checkWritable(file)
   const host = values.host ?? '127.0.0.1'
+  const baseUrl = baseUrlOf(values['base-url'])
 
   const running = await startMockServer({
     port,
@@ -173,26 +216,16 @@ async function main(): Promise<void> {
     latencyMs,
     failRate,
     webhookChaos,
-    baseUrl: values['base-url'],
+    baseUrl,
     seed: values['random-seed'],
     preload,
     maxSessions,
   }).catch((error: NodeJS.ErrnoException) => {
     if (error instanceof StateFileError) throw error
-    throw new UsageError(`cannot listen on ${host}:${port}: ${error.message}`)
+    // An error with a system code (EADDRINUSE, EACCES, ENOTFOUND …) is the listener's; any other is not.
+    if (typeof error.code === 'string') throw new UsageError(`cannot listen on ${host}:${port}: ${error.message}`)
+    throw new UsageError(`cannot start the mock: ${error.message}`)
   })
-  // The API shows a secret only when it is created or rotated: a seed without one would
-  // otherwise leave its receiver no way to verify deliveries.
-  for (const webhook of running.api.store.state.webhooks.values()) {
-    process.stdout.write(`Preloaded webhook ${webhook.id} → ${webhook.url}, signing secret ${webhook.secret}\n`)
-  }
-  process.stdout.write(`ImmigraFlow mock listening on ${running.url}\n`)
-  if (values.state !== undefined) process.stdout.write(`State kept in ${values.state}\n`)
-  if (values['api-key'] === undefined && !isLoopback(running.server.address())) {
-    process.stderr.write(
-      `Warning: the mock listens on ${running.url} without --api-key: anyone who can reach it can read and reset its data (/__mock/). Pass --api-key KEY, or --host 127.0.0.1.\n`,
-    )
-  }
   if (coverageFile !== undefined) {
     const coverage = coverageOfEverySession(running.sessions)
     const report = () => coverage.report()
@@ -211,6 +244,18 @@ async function main(): Promise<void> {
       written = true
       writeCoverage(coverageFile, report())
     })
+  }
+  // The API shows a secret only when it is created or rotated: a seed without one would
+  // otherwise leave its receiver no way to verify deliveries.
+  for (const webhook of running.api.store.state.webhooks.values()) {
+    process.stdout.write(`Preloaded webhook ${webhook.id} → ${webhook.url}, signing secret ${webhook.secret}\n`)
+  }
+  process.stdout.write(`ImmigraFlow mock listening on ${running.url}\n`)
+  if (values.state !== undefined) process.stdout.write(`State kept in ${values.state}\n`)
+  if (values['api-key'] === undefined && !isLoopback(running.server.address())) {
+    process.stderr.write(
+      `Warning: the mock listens on ${running.url} without --api-key: anyone who can reach it can read and reset its data (/__mock/). Pass --api-key KEY, or --host 127.0.0.1.\n`,
+    )
   }
   let stopping = false
   const stop = (signal: string) => {

@@ -78,6 +78,26 @@ describe('immigraflow-mock CLI', () => {
     expect(badRate.output().stderr).toContain('--fail-rate must be a number between 0 and 1')
   })
 
+  test.each([
+    [['--port', '0x10'], '--port must be a port number (0–65535) in decimal digits, got "0x10"'],
+    [['--port', '1e3'], '--port must be a port number (0–65535) in decimal digits, got "1e3"'],
+    [['--port', '0', '--max-sessions', '0x10'], '--max-sessions must be a positive integer, got "0x10"'],
+    [
+      ['--port', '0', '--base-url', 'notaurl'],
+      '--base-url must be an http or https URL such as https://api.immigraflow.com, got "notaurl"',
+    ],
+    [
+      ['--port', '0', '--base-url', 'ftp://x'],
+      '--base-url must be an http or https URL such as https://api.immigraflow.com, got "ftp://x"',
+    ],
+  ])('%j is refused before listening with its own message and exit code 2', async (args, message) => {
+    const cli = run(args)
+    expect(await cli.exited).toBe(2)
+    expect(cli.output().stderr).toContain(message)
+    expect(cli.output().stderr).not.toContain('cannot listen')
+    expect(cli.output().stdout).not.toContain('listening')
+  })
+
   test('--help prints usage and exits 0', async () => {
     const cli = run(['--help'])
     expect(await cli.exited).toBe(0)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -149,5 +149,18 @@ describe('contract coverage', () => {
     const cli = runCli(['--port', '0', '--coverage-report', file])
     expect(await cli.exited).toBe(2)
     expect(cli.output().stderr).toContain(`--coverage-report: cannot write ${file}`)
+    // Refused before the mock listens: it never says it does.
+    expect(cli.output().stdout).not.toContain('listening')
+  })
+
+  test('--coverage-report whose FILE.txt cannot be written is refused before listening too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'immigraflow-coverage-'))
+    const file = join(dir, 'coverage.json')
+    // FILE.txt is a directory: the text report could not be written at exit.
+    mkdirSync(`${file}.txt`)
+    const cli = runCli(['--port', '0', '--coverage-report', file])
+    expect(await cli.exited).toBe(2)
+    expect(cli.output().stderr).toContain(`--coverage-report: cannot write ${file}.txt: it is a directory`)
+    expect(cli.output().stdout).not.toContain('listening')
   })
 })
