@@ -37,6 +37,19 @@ export type { ExpectationResult, NearMiss, RequestExpectation, RequestFilter } f
 export { type FaultController, type FaultSettings, MAX_LATENCY_MS, MAX_WEBHOOK_DELAY_MS } from './faults'
 export { emailFailure, MAX_NOTIFY_ATTEMPTS, NOTIFY_RETRY_DELAYS_MS, whatsappFailure } from './notify'
 export { type PreloadData, PreloadError, type PreloadInput, PreloadSchema, parsePreload } from './preload'
+export {
+  checkSessionName,
+  coverageOfEverySession,
+  createMockSessions,
+  DEFAULT_MAX_SESSIONS,
+  DEFAULT_SESSION,
+  type MockSessions,
+  type MockSessionsOptions,
+  SESSION_HEADER,
+  SessionError,
+  type SessionInfo,
+  type SessionsCoverage,
+} from './sessions'
 export type {
   DeliveryAttempt,
   GlobalFaults,

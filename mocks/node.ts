@@ -13,19 +13,6 @@ export {
   type StartMockServerOptions,
   startMockServer,
 } from './server'
-export {
-  checkSessionName,
-  coverageOfEverySession,
-  createMockSessions,
-  DEFAULT_MAX_SESSIONS,
-  DEFAULT_SESSION,
-  type MockSessions,
-  type MockSessionsOptions,
-  SESSION_HEADER,
-  SessionError,
-  type SessionInfo,
-  type SessionsCoverage,
-} from './sessions'
 export { StateFileError } from './state-file'
 
 /** An MSW server with the mock's handler; `server.api` is the mock (store, clock, uscis, outbox, …). */

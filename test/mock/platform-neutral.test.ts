@@ -61,3 +61,18 @@ test('the session registry (mocks/sessions.ts) reaches neither node: nor msw, so
   ).toEqual([])
   expect(importGraph('mocks/sessions.ts').size).toBeGreaterThan(1)
 })
+
+test('immigraflow/mock exports the session registry: a host without Node or msw can serve sessions', async () => {
+  const neutral = await import('../../mocks/index')
+  const sessions = neutral.createMockSessions({
+    defaultApi: neutral.createMockApi(),
+    create: () => neutral.createMockApi(),
+  })
+  const coverage = neutral.coverageOfEverySession(sessions)
+  const alice = sessions.resolve('alice')
+  expect(alice).not.toBe(sessions.defaultApi)
+  expect(neutral.SESSION_HEADER).toBe('X-Mock-Session')
+  expect(() => sessions.resolve('no spaces')).toThrow(neutral.SessionError)
+  await sessions.drop('alice')
+  expect(coverage.report().documented).toBeGreaterThan(0)
+})
