@@ -48,3 +48,24 @@ export async function startReceiver(status = 200) {
       }),
   }
 }
+
+/**
+ * A webhook receiver (a `fetch` for `createMockApi({ fetch })`) that holds every delivery until
+ * `release()` and then answers `status`. `delivering` resolves when the first attempt arrives.
+ */
+export function heldReceiverFetch(status: number) {
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let arrived!: () => void
+  const delivering = new Promise<void>((resolve) => {
+    arrived = resolve
+  })
+  const fetch = async (): Promise<Response> => {
+    arrived()
+    await gate
+    return new Response(null, { status })
+  }
+  return { fetch: fetch as typeof globalThis.fetch, release, delivering }
+}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { createMockApi, type MockApi } from '../../mocks/api'
 import { handleControl } from '../../mocks/control'
 import { activeUser, call } from '../helpers/mock'
+import { heldReceiverFetch } from '../helpers/mock-receiver'
 
 const DAY = 86_400_000
 const START = '2026-01-05T09:00:00.000Z'
@@ -11,20 +12,8 @@ const START = '2026-01-05T09:00:00.000Z'
  * it (500), so retries fall due during a day. `delivering` resolves when the first attempt arrives.
  */
 async function heldReceiver() {
-  let release!: () => void
-  const gate = new Promise<void>((resolve) => {
-    release = resolve
-  })
-  let arrived!: () => void
-  const delivering = new Promise<void>((resolve) => {
-    arrived = resolve
-  })
-  const fetch = async (): Promise<Response> => {
-    arrived()
-    await gate
-    return new Response(null, { status: 500 })
-  }
-  const api = createMockApi({ fetch: fetch as typeof globalThis.fetch })
+  const { fetch, release, delivering } = heldReceiverFetch(500)
+  const api = createMockApi({ fetch })
   await call(api, 'createWebhook', { body: { url: 'https://hooks.example.com/in', events: ['*'] } })
   await activeUser(api)
   return { api, release, delivering }

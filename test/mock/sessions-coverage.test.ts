@@ -7,6 +7,7 @@ import { createMockApi } from '../../mocks/api'
 import { CoverageCounter } from '../../mocks/coverage'
 import { coverageOfEverySession, createMockSessions } from '../../mocks/sessions'
 import { activeUser, call } from '../helpers/mock'
+import { heldReceiverFetch } from '../helpers/mock-receiver'
 
 function served(
   report: ReturnType<ReturnType<typeof coverageOfEverySession>['report']>,
@@ -38,22 +39,10 @@ describe('coverageOfEverySession', () => {
   })
 
   test('a delivery in flight when its session is dropped is counted once it finishes', async () => {
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    let arrived!: () => void
-    const delivering = new Promise<void>((resolve) => {
-      arrived = resolve
-    })
-    const fetch = async (): Promise<Response> => {
-      arrived()
-      await gate
-      return new Response(null, { status: 204 })
-    }
+    const { fetch, release, delivering } = heldReceiverFetch(204)
     const sessions = createMockSessions({
       defaultApi: createMockApi(),
-      create: () => createMockApi({ fetch: fetch as typeof globalThis.fetch }),
+      create: () => createMockApi({ fetch }),
     })
     const coverage = coverageOfEverySession(sessions)
     const api = sessions.resolve('w1')
