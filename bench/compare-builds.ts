@@ -14,7 +14,18 @@ import { HttpResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import createClient from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
-import { importBuilt, interleaved, listen, median, microsPerCall, USER_JSON } from './lib'
+import {
+  constantFetch,
+  cpuMicrosPerCall,
+  importBuilt,
+  interleaved,
+  listen,
+  median,
+  microsPerCall,
+  NEW_USER,
+  USER_HEADERS,
+  USER_JSON,
+} from './lib'
 
 type Sdk = typeof import('../src')
 type Mock = typeof import('../mocks/index')
@@ -26,17 +37,6 @@ const fromDir = async <T>(file: string) => (await import(pathToFileURL(resolve(p
 const builds = {
   before: { sdk: await fromDir<Sdk>('index.js'), mock: await fromDir<Mock>('mock/index.js') },
   after: { sdk: await importBuilt<Sdk>('index.js'), mock: await importBuilt<Mock>('mock/index.js') },
-}
-
-const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
-const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
-const constantFetch = async (request: Request): Promise<Response> =>
-  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: HEADERS })
-const cpuMicrosPerCall = async (calls: number, call: () => Promise<unknown>) => {
-  const start = process.cpuUsage()
-  for (let i = 0; i < calls; i++) await call()
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / calls
 }
 
 /** Prints each subject's median and, for those named in `against`, its ratio to that subject. */
@@ -86,7 +86,7 @@ const client = (build: keyof typeof builds, options: ConstructorParameters<Sdk['
 
 {
   const server = await listen((_req, res) => {
-    res.writeHead(200, HEADERS)
+    res.writeHead(200, USER_HEADERS)
     res.end(USER_JSON)
   })
   try {
@@ -111,7 +111,7 @@ const client = (build: keyof typeof builds, options: ConstructorParameters<Sdk['
 {
   const BASE_URL = 'https://api.immigraflow.com'
   const anchor = setupServer(
-    http.get(`${BASE_URL}/v1/users/:id`, () => new HttpResponse(USER_JSON, { headers: HEADERS })),
+    http.get(`${BASE_URL}/v1/users/:id`, () => new HttpResponse(USER_JSON, { headers: USER_HEADERS })),
   )
   const overMock = async (build: keyof typeof builds) => {
     const api = builds[build].mock.createMockApi({ apiKey: 'sk_bench' })

@@ -112,3 +112,21 @@ export const USER_JSON = JSON.stringify({
   created_at: '2026-03-01T09:30:00.000Z',
   updated_at: '2026-03-01T09:41:12.345Z',
 })
+
+/** The body of the `users.create` calls the SDK CPU benchmarks make. */
+export const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
+
+/** The headers the stand-ins answer `USER_JSON` with. */
+export const USER_HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
+
+/** A fetch with no network: it answers every request with the same User at once (201 to a POST). */
+export const constantFetch = async (request: Request, _init?: RequestInit): Promise<Response> =>
+  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: USER_HEADERS })
+
+/** CPU microseconds (user + system) per call of `n` sequential calls. */
+export async function cpuMicrosPerCall(n: number, call: () => Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage()
+  for (let i = 0; i < n; i++) await call()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / n
+}

@@ -7,22 +7,10 @@
  */
 import createClient from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
-import { importBuilt, interleaved, median, USER_JSON } from './lib'
+import { constantFetch, cpuMicrosPerCall, importBuilt, interleaved, median, NEW_USER } from './lib'
 
 const BASE_URL = 'http://127.0.0.1:9'
-const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
-const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
 const CLIENT_HEADER = 'immigraflow-js/0.1.0 (node 20.20.2; linux)'
-
-const constantFetch = async (request: Request, _init?: RequestInit): Promise<Response> =>
-  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: HEADERS })
-
-const cpuMicrosPerCall = async (calls: number, call: () => Promise<unknown>) => {
-  const start = process.cpuUsage()
-  for (let i = 0; i < calls; i++) await call()
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / calls
-}
 
 /** A fetch that hands a fresh AbortController's signal to the constant fetch, as the SDK does. */
 const withSignal = (request: Request) => constantFetch(request, { signal: new AbortController().signal })

@@ -1,22 +1,8 @@
 import createClient from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
-import { importBuilt, interleaved, type Row, ratioRow, row, USER_JSON } from './lib'
+import { constantFetch, cpuMicrosPerCall, importBuilt, interleaved, NEW_USER, type Row, ratioRow, row } from './lib'
 
 const BASE_URL = 'http://127.0.0.1:9'
-const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
-const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
-
-/** A fetch with no network: it answers every request with the same User at once. */
-const constantFetch = async (request: Request): Promise<Response> =>
-  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: HEADERS })
-
-/** CPU microseconds (user + system) per call of `n` sequential calls. */
-async function cpuMicrosPerCall(n: number, call: () => Promise<unknown>): Promise<number> {
-  const start = process.cpuUsage()
-  for (let i = 0; i < n; i++) await call()
-  const used = process.cpuUsage(start)
-  return (used.user + used.system) / n
-}
 
 /**
  * The SDK's own CPU per call, with a fetch that answers a constant Response (no network):

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { importBuilt, USER_JSON } from './lib'
+import { constantFetch, importBuilt, NEW_USER } from './lib'
 
 type Node = { id: number; callFrame: { functionName: string; url: string }; children?: number[] }
 type Profile = { nodes: Node[]; samples: number[] }
@@ -18,11 +18,6 @@ type Profile = { nodes: Node[]; samples: number[] }
 const subject = process.argv[2] ?? 'retrieve'
 const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
 const { createMockApi } = await importBuilt<typeof import('../mocks/index')>('mock/index.js')
-const HEADERS = { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' }
-const NEW_USER = { email: 'maria.lopez@example.com', name: 'María López', notify_by_email: true }
-const constantFetch = async (request: Request): Promise<Response> =>
-  new Response(USER_JSON, { status: request.method === 'POST' ? 201 : 200, headers: HEADERS })
-
 async function callFor(name: string): Promise<() => Promise<unknown>> {
   if (name === 'api-fetch') {
     const api = createMockApi({ apiKey: 'sk_bench' })
