@@ -122,6 +122,36 @@ export function readBody(req: IncomingMessage, keep = MAX_BODY_BYTES): Promise<R
   })
 }
 
+const NO_BODY: ReadBody = { raw: Buffer.alloc(0), size: 0, cut: false }
+
+/** Per connection, the body being read of a request pipelined ahead of the next one. */
+const bodiesBeingRead = new WeakMap<object, Promise<ReadBody>>()
+
+/**
+ * A request's body, read after the body of any request pipelined ahead of it on the same
+ * connection, so pipelined requests reach the mock in the order they were sent. A request with
+ * neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3): then there is
+ * nothing to wait for, and it is answered without a promise or listeners on its stream.
+ */
+function bodyInOrder(req: IncomingMessage, keep: number): ReadBody | Promise<ReadBody> {
+  // Settled either way: a request ahead that failed does not fail this one.
+  const ahead = bodiesBeingRead.get(req.socket)?.then(
+    () => undefined,
+    () => undefined,
+  )
+  const length = req.headers['content-length']
+  if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined) {
+    return ahead === undefined ? NO_BODY : ahead.then(() => NO_BODY)
+  }
+  const reading = ahead === undefined ? readBody(req, keep) : ahead.then(() => readBody(req, keep))
+  bodiesBeingRead.set(req.socket, reading)
+  const done = () => {
+    if (bodiesBeingRead.get(req.socket) === reading) bodiesBeingRead.delete(req.socket)
+  }
+  reading.then(done, done)
+  return reading
+}
+
 const tooLarge = (size: number) => `The request body is ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes (1 MiB).`
 
 /** What the server's request listener needs beyond the mock. */
@@ -369,7 +399,8 @@ async function handle(
     : router && !bridged
       ? MAX_BODY_BYTES
       : Number.POSITIVE_INFINITY
-  const body = await readBody(req, keep)
+  const read = bodyInOrder(req, keep)
+  const body = read instanceof Promise ? await read : read
   if (isControl) {
     await serveControl(defaultApi, req, res, controlPath, body, serverRequestId(req, nextId), options)
     return
@@ -514,12 +545,23 @@ function sendReply(
   // A fetch Response labels a text body it was given without a type.
   if (reply.body !== null && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8')
   const outgoing = CORS_HEADER_LIST.slice()
-  for (const name of [...headers.keys()].sort()) outgoing.push(name, headers.get(name) as string)
-  const body = reply.body === null ? EMPTY : Buffer.from(reply.body)
-  outgoing.push('content-length', String(body.length))
+  let ascii = true
+  for (const name of [...headers.keys()].sort()) {
+    const value = headers.get(name) as string
+    if (ascii && BEYOND_ASCII.test(value)) ascii = false
+    outgoing.push(name, value)
+  }
+  const text = reply.body ?? ''
+  outgoing.push('content-length', String(Buffer.byteLength(text)))
   res.writeHead(reply.status, outgoing)
-  res.end(body)
+  // Node writes a string body in one piece with the head, as UTF-8; the head itself goes out as
+  // latin1 (byte for byte as the caller sent it, for an echoed X-Request-Id) only when it is
+  // written apart. Measured: the body as a Buffer cost 4 % of a request's CPU.
+  res.end(ascii ? text : Buffer.from(text))
 }
+
+// Header values hold no control characters but tab (node refuses them before this).
+const BEYOND_ASCII = /[^\t\x20-\x7e]/
 
 const CORS_HEADER_LIST = Object.entries(CORS_HEADERS).flat()
 const EMPTY = Buffer.alloc(0)
