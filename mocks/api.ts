@@ -360,7 +360,10 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   const announce = (change?: MockChange) => {
     const live = state
     const from = seen
-    seen = { outbox: live.outbox.length, deliveries: live.deliveries.length }
+    // Most requests neither send a message nor deliver an event: nothing to slice or count then.
+    if (live.outbox.length !== from.outbox || live.deliveries.length !== from.deliveries)
+      seen = { outbox: live.outbox.length, deliveries: live.deliveries.length }
+    else if (!feed.active || !change) return
     for (const attempt of live.deliveries.slice(from.deliveries))
       coverage.delivery(attempt.event_type, attempt.outcome === 'delivered')
     if (!feed.active) return

@@ -57,17 +57,23 @@ export function loggedHeaders(
   header: (name: string) => string | null,
   names: Iterable<string> | undefined,
 ): Record<string, string> {
-  const wanted = new Set<string>()
+  // One array, sorted, duplicates skipped as they come: this runs on every request.
+  const wanted: string[] = []
   for (const name of names ?? WELL_KNOWN) {
     const lower = name.toLowerCase()
-    if (!SKIPPED.has(lower) && !lower.startsWith('sec-')) wanted.add(lower)
+    if (!SKIPPED.has(lower) && !lower.startsWith('sec-')) wanted.push(lower)
   }
+  wanted.sort()
   const logged: Record<string, string> = {}
-  for (const name of [...wanted].sort().slice(0, LOGGED_HEADERS)) {
+  let kept = 0
+  for (let index = 0; index < wanted.length && kept < LOGGED_HEADERS; index++) {
+    const name = wanted[index] as string
+    if (index > 0 && name === wanted[index - 1]) continue
+    kept++
     const value = header(name)
     if (value === null) continue
-    const kept = name === 'authorization' ? redactAuthorization(value) : value
-    logged[name] = kept.length > LOGGED_HEADER_CHARS ? `${kept.slice(0, LOGGED_HEADER_CHARS)}…` : kept
+    const shown = name === 'authorization' ? redactAuthorization(value) : value
+    logged[name] = shown.length > LOGGED_HEADER_CHARS ? `${shown.slice(0, LOGGED_HEADER_CHARS)}…` : shown
   }
   return logged
 }

@@ -13,6 +13,8 @@ export function readQuery(url: URL): Record<string, unknown> {
   // No prototype, so `?constructor=x` or `?__proto__=x` is a parameter like any other (and
   // refused as unknown) rather than found on, or written to, Object.prototype.
   const query: Record<string, unknown> = Object.create(null)
+  // Most requests have no query: reading `searchParams` would build a URLSearchParams for nothing.
+  if (url.search === '') return query
   for (const [name, value] of url.searchParams) {
     const deep = DEEP_KEY.exec(name)
     const parent = deep?.[1]

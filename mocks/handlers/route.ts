@@ -303,7 +303,8 @@ async function pipeline<Id extends OperationId>({ ctx, id, request, params, run 
     // The ok checks narrow the parse results for the type checker; details are never empty when one fails.
     if (details.length > 0 || !path.ok || !query.ok || !parsedBody.ok) throw validationFailed(details)
 
-    const fingerprint = `${request.method} ${url.pathname}${url.search}\n${bodyText}`
+    // What a replay must match; only a request with an Idempotency-Key has one to match.
+    const fingerprint = key === null ? '' : `${request.method} ${url.pathname}${url.search}\n${bodyText}`
     const slot = key === null ? null : `${apiKey}\n${key}`
     if (slot !== null && key !== null) {
       for (let running = ctx.keysInFlight.get(slot); running; running = ctx.keysInFlight.get(slot)) await running
@@ -458,6 +459,7 @@ export function createRouter(baseUrl: string, routes: readonly MockRoute[]): Rou
 
 /** Whether a path holds a percent-escape that does not decode (`%ZZ`, a trailing `%`, broken UTF-8). */
 function hasMalformedEscape(pathname: string): boolean {
+  if (!pathname.includes('%')) return false
   try {
     decodeURIComponent(pathname)
     return false
