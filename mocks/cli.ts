@@ -20,7 +20,8 @@ Options:
   --host HOST        interface to listen on (default 127.0.0.1)
   --seed FILE        JSON file of users, cases and webhooks to preload
   --state FILE       keep the mock's state in FILE: loaded at start if it exists, written
-                     atomically after every change (survives restarts, even kill -9)
+                     atomically after every change (survives restarts, even kill -9);
+                     fault flags given with it replace the saved settings they name
   --random-seed S    seed for tokens and secrets (default 1)
   --api-key KEY      accept only "Authorization: Bearer KEY" (default: any key); the
                      control routes under /__mock/ then require it too

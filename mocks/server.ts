@@ -24,6 +24,7 @@ import type { HttpHandler } from 'msw'
 import { createMockApi, type MockApi, type MockApiOptions, routerOf } from './api'
 import { consoleHeaders, consolePage } from './console/page'
 import { CONTROL_PREFIX, type ConsolePage, controlBodyLimit, controlReply } from './control'
+import type { FaultSettings } from './faults'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
 import { createMockSessions, type MockSessions, SESSION_HEADER, SessionError } from './sessions'
@@ -39,7 +40,9 @@ export interface StartMockServerOptions extends MockApiOptions {
   /**
    * Keep the mock's state in this file: loaded at start when it exists (a corrupt file, or one
    * from another snapshot version, throws a `StateFileError` and is left untouched), written
-   * atomically after every change, before the response that acknowledges it.
+   * atomically after every change, before the response that acknowledges it. The file keeps the
+   * global faults too; `failRate`, `latencyMs` and `webhookChaos` settings given here replace the
+   * saved ones they name.
    */
   stateFile?: string
   /**
@@ -566,13 +569,32 @@ const BEYOND_ASCII = /[^\t\x20-\x7e]/
 const CORS_HEADER_LIST = Object.entries(CORS_HEADERS).flat()
 const EMPTY = Buffer.alloc(0)
 
+/** The global fault settings `options` names (undefined ones left out). */
+function faultsGivenIn({ failRate, latencyMs, webhookChaos }: MockApiOptions): FaultSettings {
+  const webhooks = {
+    ...(webhookChaos?.duplicate !== undefined && { duplicate: webhookChaos.duplicate }),
+    ...(webhookChaos?.reorder !== undefined && { reorder: webhookChaos.reorder }),
+    ...(webhookChaos?.delayMs !== undefined && { delayMs: webhookChaos.delayMs }),
+  }
+  return {
+    ...(failRate !== undefined && { failRate }),
+    ...(latencyMs !== undefined && { latencyMs }),
+    ...(Object.keys(webhooks).length > 0 && { webhooks }),
+  }
+}
+
 /** Starts the standalone mock on `host:port` (port 0 picks a free one). */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
   const { port = 0, host = '127.0.0.1', api: given, stateFile, maxSessions, ...apiOptions } = options
   // Read (and check) the state file before anything else: a bad one stops here, untouched.
   const saved = stateFile === undefined ? undefined : readStateFile(stateFile)
   const api = given ?? createMockApi(apiOptions)
-  if (saved) api.restore(saved)
+  if (saved) {
+    api.restore(saved)
+    // The fault settings the state file kept give way to those given now (CLI flags): each one
+    // named replaces the saved value, the others stay as saved.
+    if (!given) api.faults.set(faultsGivenIn(apiOptions))
+  }
   // Named sessions live in memory only: the state file keeps the default session.
   const sessions = createMockSessions({
     defaultApi: api,

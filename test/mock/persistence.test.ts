@@ -114,6 +114,28 @@ describe('startMockServer({ stateFile })', () => {
     expect(server.api.store.findUserByEmail('A@example.com')?.id).toBe(created.body.id)
   })
 
+  test('fault settings given at start replace the saved ones they name; the others stay as saved', async () => {
+    const file = join(tempDir(), 'state.json')
+    server = await startMockServer({ stateFile: file })
+    server.api.faults.set({ failRate: 0.5, code: 500, latencyMs: 100, webhooks: { duplicate: 0.3, reorder: true } })
+    await server.close()
+
+    // As `immigraflow-mock --state FILE --fail-rate 0 --webhook-delay 1000` passes them.
+    server = await startMockServer({ stateFile: file, failRate: 0, webhookChaos: { delayMs: 1000 } })
+    expect(server.api.faults.get()).toEqual({
+      failRate: 0,
+      code: 500,
+      latencyMs: 100,
+      reset: false,
+      webhooks: { duplicate: 0.3, reorder: true, delayMs: 1000 },
+    })
+    await server.close()
+
+    // The file now holds what the last start used; a start without fault flags keeps it all.
+    server = await startMockServer({ stateFile: file })
+    expect(server.api.faults.get()).toMatchObject({ failRate: 0, latencyMs: 100, webhooks: { delayMs: 1000 } })
+  })
+
   test('a bad file throws StateFileError before listening', async () => {
     const file = join(tempDir(), 'state.json')
     writeFileSync(file, '[]')
