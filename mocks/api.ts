@@ -377,6 +377,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
         event_id: attempt.event_id,
         webhook_id: attempt.webhook_id,
         outcome: attempt.outcome,
+        chaos: attempt.chaos,
       })
     }
   }

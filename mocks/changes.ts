@@ -6,11 +6,24 @@
  * listen to it. Platform-neutral.
  */
 
-/** One change of a mock's state; `now` is the mock time when it happened. */
+import type { WebhookChaosMark } from './store'
+
+/**
+ * One change of a mock's state; `now` is the mock time when it happened. A `delivery` change is
+ * one webhook delivery attempt: its `outcome`, and its `chaos` mark (what webhook chaos made of
+ * the delivery: `duplicate`, `reordered`, `delayed`), null for a plain delivery.
+ */
 export type MockChange =
   | { kind: 'request'; now: string; method: string; path: string; status: number; request_id: string }
   | { kind: 'outbox'; now: string; message_id: number }
-  | { kind: 'delivery'; now: string; event_id: string; webhook_id: number; outcome: string }
+  | {
+      kind: 'delivery'
+      now: string
+      event_id: string
+      webhook_id: number
+      outcome: string
+      chaos: WebhookChaosMark | null
+    }
   | { kind: 'notification'; now: string; status_update_id: number; channel: 'email' | 'whatsapp' }
   | { kind: 'clock' | 'reset' | 'restore' | 'faults' | 'uscis'; now: string }
 

@@ -223,6 +223,94 @@ describeInBrowser('the mock console in Chromium', () => {
     }
   })
 
+  it('marks the attempts webhook chaos made with a badge and a Chaos row, and leaves plain attempts unmarked', async () => {
+    const server = await startMockServer({ port: 0 })
+    const receiver = await startReceiver(200)
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    try {
+      const client = new ImmigraFlow({ apiKey: 'sk_test_console', baseUrl: server.url, maxRetries: 0 })
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await client.webhooks.create({ url: receiver.url, events: ['user.created'] })
+      await client.users.create({ email: 'plain@example.com', name: 'Plain' })
+      server.api.faults.set({ webhooks: { duplicate: 1 } })
+      await expect.poll(() => page.locator('#faults-state').textContent(), LIVE).toBe('Webhooks: 100% duplicated.')
+      await client.users.create({ email: 'twice@example.com', name: 'Twice' })
+      // The duplicate is queued once the first attempt has finished; idle starts it and waits for it.
+      expect((await fetch(`${server.url}/__mock/idle`, { method: 'POST' })).status).toBe(200)
+      expect(receiver.received).toHaveLength(3)
+      const attempts = server.api.deliveries
+      expect(attempts.map((attempt) => attempt.chaos)).toEqual([null, null, 'duplicate'])
+
+      await page.getByRole('tab', { name: /Webhooks/ }).click()
+      await expect.poll(() => page.locator('#deliveries details').count(), LIVE).toBe(3)
+      for (const attempt of attempts) {
+        const view = page.locator(`#deliveries details[data-key="delivery-${attempt.id}"]`)
+        const badges = view.locator('summary .badge')
+        expect(await badges.allTextContents()).toEqual(
+          attempt.chaos ? ['200', 'delivered', attempt.chaos] : ['200', 'delivered'],
+        )
+        await view.locator('summary').click()
+        const table = view.getByRole('table', { name: `Delivery attempt ${attempt.id}` })
+        const chaosRow = table.getByRole('row', { name: /^Chaos / })
+        expect(await chaosRow.locator('td').textContent()).toBe(attempt.chaos ?? '—')
+      }
+      expect(await page.locator('#deliveries summary .badge', { hasText: 'duplicate' }).getAttribute('class')).toBe(
+        'badge warn',
+      )
+      await shot(page, 'chaos-deliveries')
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await receiver.close()
+      await server.close()
+    }
+  })
+
+  it('sets webhook chaos from the faults form and shows it in the faults status line', async () => {
+    const server = await startMockServer({ port: 0 })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    const state = page.locator('#faults-state')
+    try {
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      expect(await state.textContent()).toBe('No global faults.')
+      await page.getByLabel('Webhook duplicates (0–1)').fill('0.2')
+      await page.getByLabel('Reorder webhooks').check()
+      await page.getByLabel('Webhook delay (ms)').fill('5000')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await expect.poll(() => state.textContent(), LIVE).toBe('Webhooks: 20% duplicated, reordered, delayed 5 s.')
+      await shot(page, 'chaos-faults')
+      const faults = (await (await fetch(`${server.url}/__mock/faults`)).json()) as Record<string, unknown>
+      expect(faults).toEqual({
+        fail_rate: 0,
+        code: 503,
+        latency_ms: 0,
+        reset: false,
+        webhooks: { duplicate: 0.2, reorder: true, delay_ms: 5000 },
+      })
+
+      // Request faults and webhook chaos side by side; then only the delay, in minutes.
+      await page.getByLabel('Fail rate').fill('0.5')
+      await page.getByLabel('Webhook duplicates (0–1)').fill('0')
+      await page.getByLabel('Reorder webhooks').uncheck()
+      await page.getByLabel('Webhook delay (ms)').fill('90000')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await expect
+        .poll(() => state.textContent(), LIVE)
+        .toBe('Now: 50% of requests fail with 503, +0 ms. Webhooks: delayed 1.5 min.')
+      expect(server.api.faults.get().webhooks).toEqual({ duplicate: 0, reorder: false, delayMs: 90_000 })
+
+      await page.getByRole('button', { name: 'Clear' }).click()
+      await expect.poll(() => state.textContent(), LIVE).toBe('No global faults.')
+      expect(server.api.faults.get().webhooks).toEqual({ duplicate: 0, reorder: false, delayMs: 0 })
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  })
+
   it('opened with ?session=, shows that session live, drives only it, and switches to another', async () => {
     const server = await startMockServer({ port: 0 })
     const client = (session: string) =>

@@ -300,6 +300,35 @@ describe('GET /__mock/stream', () => {
     expect(request).toMatchObject({ kind: 'request', method: 'POST', path: '/v1/users', status: 201 })
     await reader.cancel()
   })
+
+  test('a delivery change carries the webhook chaos mark of its attempt, null for a plain attempt', async () => {
+    const api = createMockApi({ fetch: stubFetch().fetch })
+    const webhook = await call(api, 'createWebhook', { body: { url: 'https://hooks.example.com/in', events: ['*'] } })
+    api.faults.set({ webhooks: { duplicate: 1 } })
+    const response = await handleControl(api, new Request(`${api.baseUrl}/__mock/stream`))
+    if (!response?.body) throw new Error('no stream')
+    const reader = response.body.getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    const deliveries = () =>
+      [...text.matchAll(/^data: (.*)$/gm)]
+        .map((match) => JSON.parse(match[1] as string) as Record<string, unknown>)
+        .filter((change) => change.kind === 'delivery')
+    await call(api, 'createUser', { body: { email: 'a@example.com', name: 'A' } })
+    await api.idle()
+    while (deliveries().length < 2) {
+      const chunk = await reader.read()
+      if (chunk.done) throw new Error(`stream ended after ${text}`)
+      text += decoder.decode(chunk.value, { stream: true })
+    }
+    const change = { kind: 'delivery', now: api.clock.iso(), event_id: api.events[0]?.id, webhook_id: webhook.body.id }
+    expect(deliveries()).toEqual([
+      { ...change, outcome: 'delivered', chaos: null },
+      { ...change, outcome: 'delivered', chaos: 'duplicate' },
+    ])
+    expect(api.deliveries.map((attempt) => attempt.chaos)).toEqual([null, 'duplicate'])
+    await reader.cancel()
+  })
 })
 
 describe('hosts', () => {

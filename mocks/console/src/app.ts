@@ -240,6 +240,7 @@ function deliveryView(item: DeliveryAttempt): HTMLElement {
       ' ',
       badge(item.outcome),
       item.redelivery ? h('span', null, ' ', badge('redelivery', 'warn')) : null,
+      item.chaos ? h('span', null, ' ', badge(item.chaos, 'warn')) : null,
       h('span', { class: 'muted' }, ` ${item.duration_ms} ms`),
       item.next_attempt_at ? h('span', { class: 'muted' }, ` next retry ${when(item.next_attempt_at)}`) : null,
     ),
@@ -256,6 +257,7 @@ function deliveryView(item: DeliveryAttempt): HTMLElement {
             ['webhook-id', h('code', null, item.message_id)],
             ['webhook-signature', h('code', null, item.signature)],
             ['webhook-timestamp', h('code', null, item.timestamp)],
+            ['Chaos', item.chaos ?? '—'],
             ['Error', item.error ?? '—'],
             ['Next retry', when(item.next_attempt_at)],
             ['Response', item.response_excerpt ? h('pre', null, item.response_excerpt) : '(empty)'],
@@ -347,6 +349,21 @@ const SHOWN = 200
 const newest = <T>(list: readonly T[]): T[] => list.slice(-SHOWN).reverse()
 const shownOf = (list: readonly unknown[]) =>
   list.length > SHOWN ? h('p', { class: 'muted' }, `Showing the newest ${SHOWN} of ${list.length}.`) : null
+
+/** A share (0–1) as a percentage, to a tenth of a percent so that a small share does not read as 0%. */
+const percent = (share: number) => `${Math.round(share * 1_000) / 10}%`
+
+/** Milliseconds in the largest unit they reach: `5 s`, `1.5 min`. */
+function duration(ms: number): string {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['min', 60_000],
+    ['s', 1_000],
+  ] as const)
+    if (ms >= size) return `${Math.round((ms / size) * 10) / 10} ${unit}`
+  return `${ms} ms`
+}
 
 function render(next: ConsoleData): void {
   data = next
@@ -443,10 +460,20 @@ function render(next: ConsoleData): void {
     ? `USCIS answers ${outage.status} (Retry-After ${outage.retry_after} s)${outage.remaining === null ? ' until ended' : `, ${outage.remaining} more time(s)`}.`
     : 'USCIS answers normally.'
   const faults = state.faults
+  const chaos = faults.webhooks
+  const chaosParts = [
+    chaos.duplicate > 0 && `${percent(chaos.duplicate)} duplicated`,
+    chaos.reorder && 'reordered',
+    chaos.delay_ms > 0 && `delayed ${duration(chaos.delay_ms)}`,
+  ].filter(Boolean)
   byId('faults-state').textContent =
-    faults.fail_rate > 0 || faults.latency_ms > 0
-      ? `Now: ${Math.round(faults.fail_rate * 100)}% of requests fail with ${faults.code}${faults.reset ? ' (dropped)' : ''}, +${faults.latency_ms} ms.`
-      : 'No global faults.'
+    [
+      (faults.fail_rate > 0 || faults.latency_ms > 0) &&
+        `Now: ${percent(faults.fail_rate)} of requests fail with ${faults.code}${faults.reset ? ' (dropped)' : ''}, +${faults.latency_ms} ms.`,
+      chaosParts.length > 0 && `Webhooks: ${chaosParts.join(', ')}.`,
+    ]
+      .filter(Boolean)
+      .join(' ') || 'No global faults.'
   byId('pending').textContent =
     state.pending_jobs > 0
       ? `${state.pending_jobs} job${state.pending_jobs === 1 ? '' : 's'} due, next at ${when(state.next_job_at)}`
@@ -599,6 +626,11 @@ byId('faults-form').addEventListener('submit', (event) => {
     code: numberOf('faults-code'),
     latency_ms: numberOf('faults-latency'),
     reset: byId<HTMLInputElement>('faults-reset').checked,
+    webhooks: {
+      duplicate: numberOf('faults-duplicate'),
+      reorder: byId<HTMLInputElement>('faults-reorder').checked,
+      delay_ms: numberOf('faults-delay'),
+    },
   }
   void act((event as SubmitEvent).submitter as HTMLButtonElement | null, 'Global faults set.', () =>
     call('POST', '/__mock/faults', body),
