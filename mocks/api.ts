@@ -275,6 +275,13 @@ const contexts = new WeakMap<MockApi, MockContext>()
 
 const coverages = new WeakMap<MockApi, CoverageCounter>()
 
+const creationOptions = new WeakMap<MockApi, Readonly<MockApiOptions>>()
+
+/** The options a mock made by `createMockApi` was made with; undefined for any other object. */
+export function creationOptionsOf(api: MockApi): Readonly<MockApiOptions> | undefined {
+  return creationOptions.get(api)
+}
+
 /** The contract coverage counters of a mock made by `createMockApi`; undefined for any other object. */
 export function coverageOf(api: MockApi): CoverageCounter | undefined {
   return coverages.get(api)
@@ -530,6 +537,7 @@ export function createMockApi(options: MockApiOptions = {}): MockApi {
   routers.set(api, router)
   feeds.set(api, feed)
   coverages.set(api, coverage)
+  creationOptions.set(api, { ...options })
   contexts.set(api, ctx)
   return api
 }

@@ -21,7 +21,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { HttpHandler } from 'msw'
-import { createMockApi, type MockApi, type MockApiOptions, routerOf } from './api'
+import { createMockApi, creationOptionsOf, type MockApi, type MockApiOptions, routerOf } from './api'
 import { consoleHeaders, consolePage } from './console/page'
 import { CONTROL_PREFIX, type ConsolePage, controlBodyLimit, controlReply } from './control'
 import type { FaultSettings } from './faults'
@@ -163,8 +163,9 @@ export interface RequestListenerOptions {
   apiKey?: string
   /**
    * The sessions requests name with `X-Mock-Session`, around this listener's mock. Default: up to
-   * 100, each a fresh `createMockApi({ baseUrl, apiKey })` (pass a registry of your own to make
-   * them from other options).
+   * 100, each a fresh mock made with the options the listener's mock was made with (origin, key,
+   * seed, preload, faults, webhook chaos), or `{ baseUrl, apiKey }` for a mock not made by
+   * `createMockApi`. Pass a registry of your own to make them from other options.
    */
   sessions?: MockSessions
 }
@@ -177,6 +178,16 @@ interface ListenerState extends RequestListenerOptions {
   readonly flush?: () => void
 }
 
+/**
+ * What a listener's sessions are made from: the options its mock was made with, so a session
+ * behaves as the default one does (the listener's key only when the mock was made without one).
+ */
+function sessionOptions(api: MockApi, apiKey: string | undefined): MockApiOptions {
+  const made = creationOptionsOf(api)
+  if (made === undefined) return { baseUrl: api.baseUrl, apiKey }
+  return { ...made, apiKey: made.apiKey ?? apiKey }
+}
+
 /** A node:http request listener that serves the mock and its control routes. */
 export function createRequestListener(
   api: MockApi,
@@ -186,7 +197,7 @@ export function createRequestListener(
     options.sessions ??
     createMockSessions({
       defaultApi: api,
-      create: () => createMockApi({ baseUrl: api.baseUrl, apiKey: options.apiKey }),
+      create: () => createMockApi(sessionOptions(api, options.apiKey)),
     })
   return listenerWithStreams(api, { ...options, sessions, streams: new Set() })
 }

@@ -640,6 +640,33 @@ describe('the registry on other hosts', () => {
     ])
   })
 
+  test("createRequestListener makes each session from its mock's own options: key, preload, faults and chaos", async () => {
+    const api = createMockApi({
+      apiKey: KEY,
+      latencyMs: 1,
+      webhookChaos: { duplicate: 0.25 },
+      preload: { users: [{ email: 'seeded@example.com', name: 'Seeded' }] },
+    })
+    const server = createServer(createRequestListener(api))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        }),
+    })
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    // The mock's key, not any key: a wrong one is refused in a session as in the default one.
+    const wrong = await send(url, 'GET', '/v1/users', { session: 'alice', headers: { Authorization: 'Bearer nope' } })
+    expect(wrong.status).toBe(401)
+    expect(await emailsOf(url, 'alice')).toEqual(['seeded@example.com'])
+    const faults = await send<{ latency_ms: number; webhooks: { duplicate: number } }>(url, 'GET', '/__mock/faults', {
+      session: 'alice',
+    })
+    expect(faults.body).toMatchObject({ latency_ms: 1, webhooks: { duplicate: 0.25 } })
+  })
+
   test('createRequestListener serves named sessions as fresh mocks of its own origin', async () => {
     const api = createMockApi()
     const server = createServer(createRequestListener(api))
