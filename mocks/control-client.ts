@@ -114,9 +114,9 @@ export interface MockControlErrorDetails {
   /** The HTTP status the control route answered; 0 when no answer came (network failure). */
   status: number
   /**
-   * The error code (`bad_request`, `not_found`, `unauthorized`, …); without an answer
-   * `network_error`, or `timeout` after `timeoutMs`; `not_a_mock` when the URL answered but not
-   * as an ImmigraFlow mock (an app's HTML page, say).
+   * The error code (`bad_request`, `not_found`, `method_not_allowed`, `unauthorized`, …); without
+   * an answer `network_error`, or `timeout` after `timeoutMs`; `not_a_mock` when the URL answered
+   * but not as an ImmigraFlow mock (an app's HTML page, say).
    */
   code: string
   /** The control route, e.g. `POST /__mock/clock`. */

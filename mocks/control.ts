@@ -15,11 +15,14 @@
  * names with `X-Mock-Session` (or `?session=` on the stream and the snapshot download), after the
  * key is checked, and lists and drops sessions at `GET /__mock/sessions` and `DELETE
  * /__mock/sessions/{name}`.
+ *
+ * The routes are one table, `CONTROL_ROUTES`. A path not in it is a 404; a path in it asked with a
+ * method it does not take is a 405 with `Allow`; neither reaches a session, so neither creates one.
  */
 
 import type { Metadata } from '../src/types'
 import { changesOf, coverageOf, type MockApi, redeliverEventOf } from './api'
-import { isConsolePath } from './console/path'
+import { CONSOLE_PATH } from './console/path'
 import { evaluateExpectation, filterRequests, parseExpectation, parseRequestFilter } from './expect'
 import { validateGlobalFaults } from './faults'
 import { MAX_BODY_BYTES } from './handlers/route'
@@ -376,15 +379,12 @@ function changeStream(api: MockApi, sessions?: MockSessions): ReadableStream<Uin
   })
 }
 
-/** Routes a browser may open without script, so they also take `?key=` (and `?session=`). */
-export const KEY_IN_QUERY: ReadonlySet<string> = new Set(['GET stream', 'GET snapshot'])
-
-function authorized(request: ControlRequest, apiKey: string | undefined): boolean {
+function authorized(request: ControlRequest, route: ControlRoute | undefined, apiKey: string | undefined): boolean {
   if (apiKey === undefined) return true
   const header = request.header('authorization')
   const match = header ? /^Bearer\s+(\S.*)$/i.exec(header.trim()) : null
   if (match && (match[1] as string).trim() === apiKey) return true
-  return KEY_IN_QUERY.has(`${request.method} ${request.path}`) && request.query.get('key') === apiKey
+  return route?.inBrowser === true && request.query.get('key') === apiKey
 }
 
 const json = (status: number, body: unknown, requestId: string): ControlReply => ({
@@ -406,6 +406,277 @@ function nextRequestId(api: MockApi): string {
   return `ctl_${String(next).padStart(6, '0')}`
 }
 
+/** A control request matched to its route, as the route's answer reads it. */
+interface RouteCall {
+  /** The mock it acts on: on a host with sessions, the session the request names (routes with `needs` name none). */
+  api: MockApi
+  request: ControlRequest
+  /** The path's parameters (the groups of the route's pattern), still percent-encoded. */
+  params: string[]
+  /** A `POST` body as a JSON object (`{}` when empty); `{}` for other methods and for `rawBody` routes. */
+  body: Record<string, unknown>
+  requestId: string
+  options: ControlOptions
+}
+
+type Answer = { stream: ReadableStream<Uint8Array>; reply?: undefined } | { stream?: undefined; reply: ControlReply }
+
+/** One control route: a method, a path under `/__mock/`, and its answer. */
+export interface ControlRoute {
+  method: 'GET' | 'POST' | 'DELETE'
+  /** What follows `/__mock/`: the path itself, or a pattern whose groups are the path's parameters. */
+  path: string | RegExp
+  /**
+   * What the host must have for the route to exist (without it the path is unknown: 404): its
+   * `sessions`, for the routes that list and drop them, or its `console` page, served without the
+   * key (it holds no data and asks for the key itself). Either way the route acts on no one
+   * session, so the request names none and creates none.
+   */
+  needs?: 'sessions' | 'console'
+  /** A browser opens it without script: it also takes `?key=` and `?session=`. */
+  inBrowser?: true
+  /** It reads its body itself (a snapshot) rather than as a JSON object. */
+  rawBody?: true
+  answer(call: RouteCall): Answer | Promise<Answer>
+}
+
+const ok = (call: RouteCall, body: unknown): Answer => ({ reply: json(200, body, call.requestId) })
+/** The host's sessions: the routes that need them are found only on a host that has them. */
+const sessionsOf = (call: RouteCall) => call.options.sessions as MockSessions
+
+function downloadSnapshot({ api, requestId }: RouteCall): Answer {
+  const reply = json(200, undefined, requestId)
+  reply.headers['Content-Type'] = 'application/json'
+  reply.headers['Content-Disposition'] = 'attachment; filename="immigraflow-mock-snapshot.json"'
+  reply.body = snapshotToJson(api.snapshot(), api.clock.iso())
+  return { reply }
+}
+
+async function restoreSnapshot(call: RouteCall): Promise<Answer> {
+  let snapshot: ReturnType<typeof snapshotFromJson>
+  try {
+    snapshot = snapshotFromJson(utf8.decode(call.request.body))
+  } catch (error) {
+    if (error instanceof SnapshotError) throw bad(error.message)
+    throw error
+  }
+  // Deliveries in flight would write into the restored state: let them finish first.
+  await call.api.idle()
+  call.api.restore(snapshot)
+  return ok(call, { status: 'restored', now: call.api.clock.iso() })
+}
+
+function requestLog(call: RouteCall): Answer {
+  const filter: Record<string, unknown> = {}
+  for (const [name, value] of call.request.query) {
+    filter[name] = name === 'status' && /^[0-9]+$/.test(value) ? Number(value) : value
+  }
+  return ok(call, { data: filterRequests(call.api.requests, parseRequestFilter(filter)) })
+}
+
+function coverage(call: RouteCall): Answer {
+  const counter = coverageOf(call.api)
+  if (counter === undefined) throw new ControlError(404, 'not_found', 'This mock keeps no coverage counters.')
+  return ok(call, counter.report())
+}
+
+async function advanceClock(call: RouteCall): Promise<Answer> {
+  const { api, body } = call
+  onlyFields(body, ['advance_ms'])
+  const advance = optionalNumber(body, 'advance_ms')
+  // A negative amount is refused by the clock itself, with the message `api.control` gives.
+  if (advance === undefined) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
+  const report = await api.clock.advance(advance)
+  return ok(call, { now: api.clock.iso(), pending_jobs: api.clock.pending(), ...report })
+}
+
+function setFaults(call: RouteCall): Answer {
+  const { api, body } = call
+  const unknown = Object.keys(body).filter((name) => !FAULT_FIELDS.includes(name))
+  if (unknown.length > 0) throw bad(`Unknown field ${unknown.join(', ')}; send any of ${FAULT_FIELDS.join(', ')}.`)
+  if (body.reset !== undefined && typeof body.reset !== 'boolean') throw bad('reset must be true or false.')
+  const settings = {
+    failRate: optionalNumber(body, 'fail_rate'),
+    code: optionalNumber(body, 'code'),
+    latencyMs: optionalNumber(body, 'latency_ms'),
+    reset: body.reset,
+    webhooks: chaosSettings(body.webhooks),
+  }
+  const errors = validateGlobalFaults(settings, {
+    failRate: 'fail_rate',
+    code: 'code',
+    latencyMs: 'latency_ms',
+    delayMs: 'webhooks.delay_ms',
+  })
+  if (errors.length > 0) throw bad(`${errors.join('; ')}.`)
+  return ok(call, faultsBody(api.faults.set(settings)))
+}
+
+function setOutage(call: RouteCall): Answer {
+  const { api, body } = call
+  onlyFields(body, ['outage'])
+  const outage = body.outage
+  if (outage === null) {
+    api.uscis.recover()
+    return ok(call, { outage: null })
+  }
+  if (typeof outage !== 'object' || outage === undefined || Array.isArray(outage))
+    throw bad('Send { "outage": { "status": 429 | 502 | 503, "retry_after": s, "times": n } } or { "outage": null }.')
+  const settings = outage as Record<string, unknown>
+  onlyFields(settings, ['status', 'retry_after', 'times'], 'outage.')
+  const status = settings.status
+  if (status !== 429 && status !== 502 && status !== 503) throw bad('outage.status must be 429, 502 or 503.')
+  api.uscis.fail({
+    status,
+    retryAfter: optionalNumber(settings, 'retry_after'),
+    times: optionalNumber(settings, 'times'),
+  })
+  return ok(call, { outage: api.uscis.outage() })
+}
+
+function steerReceipt(call: RouteCall): Answer {
+  const { api, body } = call
+  const receipt = pathSegment(call.params[0] as string, 'receipt')
+  onlyFields(body, ['advance', 'status'])
+  if (body.advance !== undefined && body.status !== undefined)
+    throw bad('Send either { "advance": true } or { "status": "<USCIS title>" }, not both: pick one.')
+  if (body.advance !== undefined && body.advance !== true) throw bad('advance must be true.')
+  if (body.status !== undefined && !(typeof body.status === 'string' && body.status.trim()))
+    throw bad('status must be a USCIS title, such as "Case Was Approved".')
+  try {
+    if (body.advance === true) return ok(call, { status: api.uscis.advance(receipt) })
+    if (typeof body.status === 'string') return ok(call, { status: api.uscis.setStatus(receipt, body.status) })
+  } catch (error) {
+    if (error instanceof UnknownReceiptError) throw new ControlError(404, 'not_found', error.message)
+    throw error
+  }
+  throw bad('Send { "advance": true } or { "status": "<USCIS title>" }.')
+}
+
+async function redeliver(call: RouteCall): Promise<Answer> {
+  const { api } = call
+  const eventId = pathSegment(call.params[0] as string, 'event id')
+  const before = api.deliveries.length
+  if (redeliverEventOf(api, eventId) === undefined)
+    throw new ControlError(404, 'not_found', `No event ${eventId}; GET /__mock/events lists them.`)
+  await api.idle()
+  const attempts = api.deliveries.slice(before).filter((attempt) => attempt.event_id === eventId && attempt.redelivery)
+  return ok(call, { data: attempts })
+}
+
+/**
+ * Every control route, in one table: `controlReply` answers from it, an unknown route (not in it)
+ * is a 404 that creates no session, and a known path asked with another method is a 405 whose
+ * `Allow` lists the methods the table has for that path.
+ */
+export const CONTROL_ROUTES: readonly ControlRoute[] = [
+  {
+    method: 'GET',
+    path: CONSOLE_PATH,
+    needs: 'console',
+    answer: ({ options, requestId }) => {
+      const page = options.console as ConsolePage
+      return { reply: { status: 200, headers: { ...page.headers(), 'X-Request-Id': requestId }, body: page.html() } }
+    },
+  },
+  {
+    method: 'GET',
+    path: 'health',
+    answer: (call) => {
+      const { api } = call
+      return ok(call, { status: 'ok', now: api.clock.iso(), base_url: api.baseUrl, pending_jobs: api.clock.pending() })
+    },
+  },
+  {
+    method: 'POST',
+    path: 'reset',
+    answer: async (call) => {
+      await call.api.idle()
+      call.api.reset()
+      return ok(call, { status: 'reset', now: call.api.clock.iso() })
+    },
+  },
+  {
+    method: 'POST',
+    path: 'idle',
+    answer: async (call) => {
+      await call.api.idle()
+      return ok(call, { status: 'idle', now: call.api.clock.iso() })
+    },
+  },
+  { method: 'GET', path: 'outbox', answer: (call) => ok(call, { data: call.api.outbox }) },
+  { method: 'GET', path: 'deliveries', answer: (call) => ok(call, { data: call.api.deliveries }) },
+  { method: 'GET', path: 'events', answer: (call) => ok(call, { data: call.api.events }) },
+  { method: 'GET', path: 'requests', answer: requestLog },
+  {
+    method: 'POST',
+    path: 'expect',
+    answer: (call) => ok(call, evaluateExpectation(call.api.requests, parseExpectation(call.body))),
+  },
+  { method: 'GET', path: 'coverage', answer: coverage },
+  { method: 'POST', path: 'clock', answer: advanceClock },
+  { method: 'POST', path: /^uscis\/([^/]+)$/, answer: steerReceipt },
+  { method: 'POST', path: 'uscis', answer: setOutage },
+  { method: 'GET', path: 'faults', answer: (call) => ok(call, faultsBody(call.api.faults.get())) },
+  { method: 'POST', path: 'faults', answer: setFaults },
+  {
+    method: 'DELETE',
+    path: 'faults',
+    answer: (call) => {
+      call.api.faults.clear()
+      return ok(call, faultsBody(call.api.faults.get()))
+    },
+  },
+  { method: 'GET', path: 'state', answer: (call) => ok(call, { data: stateView(call.api) }) },
+  { method: 'POST', path: /^events\/([^/]+)\/redeliver$/, answer: redeliver },
+  { method: 'GET', path: 'snapshot', inBrowser: true, answer: downloadSnapshot },
+  { method: 'POST', path: 'restore', rawBody: true, answer: restoreSnapshot },
+  {
+    method: 'GET',
+    path: 'stream',
+    inBrowser: true,
+    answer: ({ api, options }) => ({ stream: changeStream(api, options.sessions) }),
+  },
+  {
+    method: 'GET',
+    path: 'sessions',
+    needs: 'sessions',
+    answer: (call) => ok(call, { data: sessionsOf(call).list(), max_sessions: sessionsOf(call).maxSessions }),
+  },
+  {
+    method: 'DELETE',
+    path: /^sessions\/([^/]*)$/,
+    needs: 'sessions',
+    answer: async (call) => {
+      const name = pathSegment(call.params[0] as string, 'session name')
+      return ok(call, { status: 'dropped', session: await sessionsOf(call).drop(name) })
+    },
+  },
+]
+
+/**
+ * What a control request names on a host: a route (with the path's parameters), or a path the
+ * host serves with other methods only (`allow`, in table order); undefined for an unknown path.
+ */
+type RouteMatch = { route: ControlRoute; params: string[]; allow?: undefined } | { route?: undefined; allow: string[] }
+
+function matchRoute(request: ControlRequest, options: ControlOptions): RouteMatch | undefined {
+  const allow: string[] = []
+  for (const route of CONTROL_ROUTES) {
+    if (route.needs !== undefined && options[route.needs] === undefined) continue
+    const params =
+      typeof route.path === 'string'
+        ? route.path === request.path
+          ? []
+          : null
+        : (route.path.exec(request.path)?.slice(1) ?? null)
+    if (params === null) continue
+    if (route.method === request.method) return { route, params }
+    allow.push(route.method)
+  }
+  return allow.length > 0 ? { allow } : undefined
+}
+
 /** Answers one control request (`path` after `/__mock/`). Never throws for bad input: that is a 4xx. */
 export async function controlReply(
   api: MockApi,
@@ -416,31 +687,41 @@ export async function controlReply(
   const requestId = options.requestId ?? (own && own.length <= 200 ? own : nextRequestId(api))
   const fail = (status: number, code: string, message: string) =>
     json(status, { error: { code, message, request_id: requestId } }, requestId)
+  const { method, path } = request
+  const match = matchRoute(request, options)
   // The console page (`GET /__mock/`, `GET /__mock/console`) holds no data: it asks for the key
   // itself before it reads any, so it is served without one.
-  if (options.console && request.method === 'GET' && isConsolePath(request.path))
-    return {
-      status: 200,
-      headers: { ...options.console.headers(), 'X-Request-Id': requestId },
-      body: options.console.html(),
+  if (match?.route?.needs !== 'console') {
+    if (!authorized(request, match?.route, options.apiKey)) {
+      return fail(
+        401,
+        'unauthorized',
+        'The mock runs with an API key: send it as "Authorization: Bearer <api key>" on control routes too.',
+      )
     }
-  if (!authorized(request, options.apiKey)) {
-    return fail(
-      401,
-      'unauthorized',
-      'The mock runs with an API key: send it as "Authorization: Bearer <api key>" on control routes too.',
-    )
+    const limit = controlBodyLimit(path)
+    const size = request.bodySize ?? request.body.byteLength
+    if (size > limit)
+      return fail(413, 'payload_too_large', `The request body is ${size} bytes; the limit is ${limit} bytes.`)
   }
-  const limit = controlBodyLimit(request.path)
-  const size = request.bodySize ?? request.body.byteLength
-  if (size > limit)
-    return fail(413, 'payload_too_large', `The request body is ${size} bytes; the limit is ${limit} bytes.`)
+  // Neither an unknown route nor a wrong method reaches a session: they create none.
+  if (match === undefined) return fail(404, 'not_found', `No control route ${method} ${CONTROL_PREFIX}${path}.`)
+  if (match.route === undefined) {
+    const allow = match.allow.join(', ')
+    const reply = fail(
+      405,
+      'method_not_allowed',
+      `${CONTROL_PREFIX}${path} does not take ${method}: it takes ${allow}.`,
+    )
+    reply.headers.Allow = allow
+    return reply
+  }
   try {
+    const { route, params } = match
     const sessions = options.sessions
-    const answer = sessions
-      ? ((await sessionRoute(sessions, request, requestId)) ??
-        (await route(sessionOf(sessions, request), request, requestId, sessions)))
-      : await route(api, request, requestId)
+    const target = sessions && route.needs === undefined ? sessions.resolve(sessionNameOf(request, route)) : api
+    const body = method === 'POST' && !route.rawBody ? parseObject(request.body) : {}
+    const answer = await route.answer({ api: target, request, params, body, requestId, options })
     return answer.stream
       ? {
           status: 200,
@@ -463,45 +744,14 @@ export async function controlReply(
   }
 }
 
-/** The control routes `route` answers (the session routes aside): a request for any other creates no session. */
-const ROUTES: ReadonlySet<string> = new Set([
-  'GET stream',
-  'GET snapshot',
-  'POST restore',
-  'GET health',
-  'GET state',
-  'POST reset',
-  'POST idle',
-  'GET outbox',
-  'GET deliveries',
-  'GET events',
-  'GET requests',
-  'POST expect',
-  'GET coverage',
-  'POST clock',
-  'POST faults',
-  'GET faults',
-  'DELETE faults',
-  'POST uscis',
-])
-const PATTERN_ROUTES = [/^POST uscis\/[^/]+$/, /^POST events\/[^/]+\/redeliver$/]
-
-/** The mock a control request acts on, created on first use, once the route is known to exist. */
-function sessionOf(sessions: MockSessions, request: ControlRequest): MockApi {
-  const key = `${request.method} ${request.path}`
-  if (!ROUTES.has(key) && !PATTERN_ROUTES.some((pattern) => pattern.test(key)))
-    throw new ControlError(404, 'not_found', `No control route ${request.method} ${CONTROL_PREFIX}${request.path}.`)
-  return sessions.resolve(sessionNameOf(request))
-}
-
 /**
  * The session a control request names: its `X-Mock-Session` header, or for the routes a browser
  * opens without script, `?session=`; null for the default session. `?session=` on any other
  * route is refused, so it never acts on the default session by mistake.
  */
-function sessionNameOf(request: ControlRequest): string | null {
+function sessionNameOf(request: ControlRequest, route: ControlRoute): string | null {
   const header = request.header('x-mock-session')
-  const inQuery = KEY_IN_QUERY.has(`${request.method} ${request.path}`)
+  const inQuery = route.inBrowser === true
   if (!inQuery && request.query.has('session'))
     throw bad(
       `${request.method} ${CONTROL_PREFIX}${request.path} does not take ?session=: name the session with the ${SESSION_HEADER} header (only GET ${CONTROL_PREFIX}stream and GET ${CONTROL_PREFIX}snapshot take ?session=).`,
@@ -513,176 +763,6 @@ function sessionNameOf(request: ControlRequest): string | null {
     )
   if (header !== null) return checkSessionName(header)
   return query === null ? null : checkSessionName(query, 'the session query parameter')
-}
-
-/** `GET sessions` and `DELETE sessions/{name}`; undefined for every other route. */
-async function sessionRoute(
-  sessions: MockSessions,
-  request: ControlRequest,
-  requestId: string,
-): Promise<Answer | undefined> {
-  if (request.method === 'GET' && request.path === 'sessions')
-    return { reply: json(200, { data: sessions.list(), max_sessions: sessions.maxSessions }, requestId) }
-  const drop = /^sessions\/([^/]*)$/.exec(request.path)
-  if (request.method === 'DELETE' && drop) {
-    let name: string
-    try {
-      name = decodeURIComponent(drop[1] as string)
-    } catch {
-      throw bad(`The session name in the path is not valid percent-encoding: ${drop[1]}.`)
-    }
-    return { reply: json(200, { status: 'dropped', session: await sessions.drop(name) }, requestId) }
-  }
-  return undefined
-}
-
-type Answer = { stream: ReadableStream<Uint8Array>; reply?: undefined } | { stream?: undefined; reply: ControlReply }
-
-async function route(
-  api: MockApi,
-  request: ControlRequest,
-  requestId: string,
-  sessions?: MockSessions,
-): Promise<Answer> {
-  const { method, path } = request
-  const key = `${method} ${path}`
-  const ok = (body: unknown, status = 200): Answer => ({ reply: json(status, body, requestId) })
-
-  if (key === 'GET stream') return { stream: changeStream(api, sessions) }
-  if (key === 'GET snapshot') {
-    const reply = json(200, undefined, requestId)
-    reply.headers['Content-Type'] = 'application/json'
-    reply.headers['Content-Disposition'] = 'attachment; filename="immigraflow-mock-snapshot.json"'
-    reply.body = snapshotToJson(api.snapshot(), api.clock.iso())
-    return { reply }
-  }
-  if (key === 'POST restore') {
-    let snapshot: ReturnType<typeof snapshotFromJson>
-    try {
-      snapshot = snapshotFromJson(utf8.decode(request.body))
-    } catch (error) {
-      if (error instanceof SnapshotError) throw bad(error.message)
-      throw error
-    }
-    // Deliveries in flight would write into the restored state: let them finish first.
-    await api.idle()
-    api.restore(snapshot)
-    return ok({ status: 'restored', now: api.clock.iso() })
-  }
-
-  const body = method === 'POST' ? parseObject(request.body) : {}
-  if (key === 'GET health')
-    return ok({ status: 'ok', now: api.clock.iso(), base_url: api.baseUrl, pending_jobs: api.clock.pending() })
-  if (key === 'GET state') return ok({ data: stateView(api) })
-  if (key === 'POST reset') {
-    await api.idle()
-    api.reset()
-    return ok({ status: 'reset', now: api.clock.iso() })
-  }
-  if (key === 'POST idle') {
-    await api.idle()
-    return ok({ status: 'idle', now: api.clock.iso() })
-  }
-  if (key === 'GET outbox') return ok({ data: api.outbox })
-  if (key === 'GET deliveries') return ok({ data: api.deliveries })
-  if (key === 'GET events') return ok({ data: api.events })
-  if (key === 'GET requests') {
-    const filter: Record<string, unknown> = {}
-    for (const [name, value] of request.query) {
-      filter[name] = name === 'status' && /^[0-9]+$/.test(value) ? Number(value) : value
-    }
-    return ok({ data: filterRequests(api.requests, parseRequestFilter(filter)) })
-  }
-  if (key === 'POST expect') return ok(evaluateExpectation(api.requests, parseExpectation(body)))
-  if (key === 'GET coverage') {
-    const counter = coverageOf(api)
-    if (counter === undefined) throw new ControlError(404, 'not_found', 'This mock keeps no coverage counters.')
-    return ok(counter.report())
-  }
-  if (key === 'POST clock') {
-    onlyFields(body, ['advance_ms'])
-    const advance = optionalNumber(body, 'advance_ms')
-    // A negative amount is refused by the clock itself, with the message `api.control` gives.
-    if (advance === undefined) throw bad('Send { "advance_ms": <milliseconds ≥ 0> }.')
-    const report = await api.clock.advance(advance)
-    return ok({ now: api.clock.iso(), pending_jobs: api.clock.pending(), ...report })
-  }
-  if (key === 'POST faults') {
-    const unknown = Object.keys(body).filter((name) => !FAULT_FIELDS.includes(name))
-    if (unknown.length > 0) throw bad(`Unknown field ${unknown.join(', ')}; send any of ${FAULT_FIELDS.join(', ')}.`)
-    if (body.reset !== undefined && typeof body.reset !== 'boolean') throw bad('reset must be true or false.')
-    const settings = {
-      failRate: optionalNumber(body, 'fail_rate'),
-      code: optionalNumber(body, 'code'),
-      latencyMs: optionalNumber(body, 'latency_ms'),
-      reset: body.reset,
-      webhooks: chaosSettings(body.webhooks),
-    }
-    const errors = validateGlobalFaults(settings, {
-      failRate: 'fail_rate',
-      code: 'code',
-      latencyMs: 'latency_ms',
-      delayMs: 'webhooks.delay_ms',
-    })
-    if (errors.length > 0) throw bad(`${errors.join('; ')}.`)
-    return ok(faultsBody(api.faults.set(settings)))
-  }
-  if (key === 'GET faults') return ok(faultsBody(api.faults.get()))
-  if (key === 'DELETE faults') {
-    api.faults.clear()
-    return ok(faultsBody(api.faults.get()))
-  }
-  if (key === 'POST uscis') {
-    onlyFields(body, ['outage'])
-    const outage = body.outage
-    if (outage === null) {
-      api.uscis.recover()
-      return ok({ outage: null })
-    }
-    if (typeof outage !== 'object' || outage === undefined || Array.isArray(outage))
-      throw bad('Send { "outage": { "status": 429 | 502 | 503, "retry_after": s, "times": n } } or { "outage": null }.')
-    const settings = outage as Record<string, unknown>
-    onlyFields(settings, ['status', 'retry_after', 'times'], 'outage.')
-    const status = settings.status
-    if (status !== 429 && status !== 502 && status !== 503) throw bad('outage.status must be 429, 502 or 503.')
-    api.uscis.fail({
-      status,
-      retryAfter: optionalNumber(settings, 'retry_after'),
-      times: optionalNumber(settings, 'times'),
-    })
-    return ok({ outage: api.uscis.outage() })
-  }
-  const uscis = /^POST uscis\/([^/]+)$/.exec(key)
-  if (uscis) {
-    const receipt = pathSegment(uscis[1] as string, 'receipt')
-    onlyFields(body, ['advance', 'status'])
-    if (body.advance !== undefined && body.status !== undefined)
-      throw bad('Send either { "advance": true } or { "status": "<USCIS title>" }, not both: pick one.')
-    if (body.advance !== undefined && body.advance !== true) throw bad('advance must be true.')
-    if (body.status !== undefined && !(typeof body.status === 'string' && body.status.trim()))
-      throw bad('status must be a USCIS title, such as "Case Was Approved".')
-    try {
-      if (body.advance === true) return ok({ status: api.uscis.advance(receipt) })
-      if (typeof body.status === 'string') return ok({ status: api.uscis.setStatus(receipt, body.status) })
-    } catch (error) {
-      if (error instanceof UnknownReceiptError) throw new ControlError(404, 'not_found', error.message)
-      throw error
-    }
-    throw bad('Send { "advance": true } or { "status": "<USCIS title>" }.')
-  }
-  const redeliver = /^POST events\/([^/]+)\/redeliver$/.exec(key)
-  if (redeliver) {
-    const eventId = pathSegment(redeliver[1] as string, 'event id')
-    const before = api.deliveries.length
-    if (redeliverEventOf(api, eventId) === undefined)
-      throw new ControlError(404, 'not_found', `No event ${eventId}; GET /__mock/events lists them.`)
-    await api.idle()
-    const attempts = api.deliveries
-      .slice(before)
-      .filter((attempt) => attempt.event_id === eventId && attempt.redelivery)
-    return ok({ data: attempts })
-  }
-  throw new ControlError(404, 'not_found', `No control route ${method} ${CONTROL_PREFIX}${path}.`)
 }
 
 /** The control path of a URL on the mock's origin (what follows `/__mock/`), or null when it is not one. */

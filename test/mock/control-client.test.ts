@@ -425,6 +425,22 @@ describe('createMockControl', () => {
     })
   })
 
+  test('a 405 from the mock (a proxy that rewrote the method) is a method_not_allowed MockControlError', async () => {
+    const server = await serve()
+    const control = createMockControl({
+      url: server.url,
+      fetch: (input, init) => fetch(input, { ...init, method: 'PUT' }),
+    })
+    expect(await failure(control.faults.get())).toEqual({
+      name: 'MockControlError',
+      status: 405,
+      code: 'method_not_allowed',
+      route: 'GET /__mock/faults',
+      message:
+        'GET /__mock/faults answered 405 method_not_allowed: /__mock/faults does not take PUT: it takes GET, POST, DELETE.',
+    })
+  })
+
   test('no answer is a MockControlError with the cause; an answer that is not an envelope keeps its text', async () => {
     const server = await serve()
     const url = server.url
