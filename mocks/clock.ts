@@ -127,7 +127,9 @@ export class Scheduler implements MockClock {
     const state = this.host.state()
     while (state.jobs.length > 0 && (state.jobs[0] as { at: number }).at <= state.now) {
       const entry = state.jobs.shift() as { job: Job }
-      this.host.tracker.track(this.host.run(entry.job))
+      // A job can schedule more for now (a duplicate delivery, an event it releases): those start
+      // when it ends, not at the next request, advance or idle().
+      this.host.tracker.track(this.host.run(entry.job).finally(() => this.runDue()))
     }
   }
 

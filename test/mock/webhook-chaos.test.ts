@@ -73,6 +73,24 @@ describe('webhook chaos: duplicate', () => {
     )
   })
 
+  test('sends the duplicate as soon as the first attempt ends, with no request, advance or idle() after it', async () => {
+    const { api, receiver } = await chaosMock()
+    api.faults.set({ webhooks: { duplicate: 1 } })
+    await emitEvents(api, 1)
+    // The stub receiver answers at once: a few turns of the event loop let every attempt end.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve))
+    expect(receiver.received).toHaveLength(2)
+    expect(api.deliveries.map((attempt) => attempt.chaos)).toEqual([null, 'duplicate'])
+  })
+
+  test('sends a held-back event as soon as the next event to its endpoint was sent, with no request after it', async () => {
+    const { api, receiver } = await chaosMock()
+    api.faults.set({ webhooks: { reorder: true } })
+    const ids = await emitEvents(api, 2)
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve))
+    expect(receiver.received.map((item) => eventIdOf(item.body))).toEqual([ids[1], ids[0]])
+  })
+
   test('duplicates the share asked for, as the seeded draws decide', async () => {
     const { api, receiver, webhook } = await chaosMock({ seed: 11 })
     api.faults.set({ webhooks: { duplicate: 0.2 } })
