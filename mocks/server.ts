@@ -8,8 +8,10 @@
  * the direct path and for the control routes the server keeps no byte of a body past 1 MiB (it
  * only counts them, for the 413); the bridge hands MSW the whole body.
  *
- * Measured on this machine (2 cores, Node 20.20; server in its own process, autocannon with 32
- * keep-alive connections in another; see bench/README.md):
+ * Measured on 2026-11-22 on the machine of the time (2 cores, Node 20.20; server in its own
+ * process, autocannon with 32 keep-alive connections in another). Absolute figures move several
+ * times over between machines: compare these rows with each other only. `npm run bench` measures
+ * the direct path beside Prism and a bare node:http server (bench/README.md has the latest run):
  *                                      GET /v1/users/1   POST /v1/check
  *   direct dispatch (this file)         37 536 req/s      38 944 req/s
  *   MSW getResponse bridge               3 701 req/s       3 284 req/s   (same run)
