@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, test } from 'vitest'
-import { createMockApi } from '../../mocks/api'
+import { createMockApi, type MockApi } from '../../mocks/api'
 import { handleControl, type MockStateView } from '../../mocks/control'
 import type { MockCoverage } from '../../mocks/coverage'
 import {
@@ -37,6 +37,20 @@ afterEach(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true })
   dirs = []
 })
+
+/** Serves `api` through `createRequestListener` on a node:http server (port 0); closed after the test. */
+async function listenWith(api: MockApi): Promise<string> {
+  const server = createServer(createRequestListener(api))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  open.push({
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  })
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
 
 async function start(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
   const running = await startMockServer({ port: 0, ...options })
@@ -647,16 +661,7 @@ describe('the registry on other hosts', () => {
       webhookChaos: { duplicate: 0.25 },
       preload: { users: [{ email: 'seeded@example.com', name: 'Seeded' }] },
     })
-    const server = createServer(createRequestListener(api))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    open.push({
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        }),
-    })
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const url = await listenWith(api)
     // The mock's key, not any key: a wrong one is refused in a session as in the default one.
     const wrong = await send(url, 'GET', '/v1/users', { session: 'alice', headers: { Authorization: 'Bearer nope' } })
     expect(wrong.status).toBe(401)
@@ -669,16 +674,7 @@ describe('the registry on other hosts', () => {
 
   test('createRequestListener serves named sessions as fresh mocks of its own origin', async () => {
     const api = createMockApi()
-    const server = createServer(createRequestListener(api))
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    open.push({
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve())
-          server.closeAllConnections()
-        }),
-    })
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const url = await listenWith(api)
     await client(url, 'alice').users.create({ email: 'a@alice.example', name: 'A' })
     expect(api.store.state.users.size).toBe(0)
     expect(await emailsOf(url, 'alice')).toEqual(['a@alice.example'])
