@@ -45,6 +45,26 @@ async function openConsole(server: RunningMockServer, problems: Problem[], path 
   return page
 }
 
+/** What each input of the Global faults form shows, by label: its value, or whether a checkbox is checked. */
+async function formValues(page: Page): Promise<Record<string, string | boolean>> {
+  const values: Record<string, string | boolean> = {}
+  for (const label of await page.locator('#faults-form label').all()) {
+    const input = label.locator('input')
+    const name = (await label.textContent())?.trim() ?? ''
+    values[name] =
+      (await input.getAttribute('type')) === 'checkbox' ? await input.isChecked() : await input.inputValue()
+  }
+  return values
+}
+
+/** Waits until the input with this id shows `value`. */
+const waitForValue = (page: Page, id: string, value: string) =>
+  page.waitForFunction(
+    ([id, value]) => (document.getElementById(id as string) as HTMLInputElement | null)?.value === value,
+    [id, value],
+    LIVE,
+  )
+
 const shot = (page: Page, name: string) => page.screenshot({ path: `${artifacts}${name}.png` })
 
 beforeAll(async () => {
@@ -304,6 +324,101 @@ describeInBrowser('the mock console in Chromium', () => {
       await page.getByRole('button', { name: 'Clear' }).click()
       await expect.poll(() => state.textContent(), LIVE).toBe('No global faults.')
       expect(server.api.faults.get().webhooks).toEqual({ duplicate: 0, reorder: false, delayMs: 0 })
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  })
+
+  it('shows the global faults and webhook chaos a mock was started with in the faults form', async () => {
+    const server = await startMockServer({
+      port: 0,
+      failRate: 0.1,
+      latencyMs: 40,
+      webhookChaos: { duplicate: 0.2, reorder: true, delayMs: 5000 },
+    })
+    server.api.faults.set({ code: 500, reset: true })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    try {
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      expect(await formValues(page)).toEqual({
+        'Fail rate': '0.1',
+        Code: '500',
+        'Delay (ms)': '40',
+        'Drop connection': true,
+        'Webhook duplicates (0–1)': '0.2',
+        'Reorder webhooks': true,
+        'Webhook delay (ms)': '5000',
+      })
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  })
+
+  it('applies only the faults form field the user changed, keeping the settings made elsewhere', async () => {
+    const server = await startMockServer({ port: 0, failRate: 0.1, webhookChaos: { duplicate: 0.2, reorder: true } })
+    server.api.faults.set({ latencyMs: 40 })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    try {
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await page.getByLabel('Code').fill('502')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await page.locator('#message', { hasText: 'Global faults set.' }).waitFor(LIVE)
+      expect(await (await fetch(`${server.url}/__mock/faults`)).json()).toEqual({
+        fail_rate: 0.1,
+        code: 502,
+        latency_ms: 40,
+        reset: false,
+        webhooks: { duplicate: 0.2, reorder: true, delay_ms: 0 },
+      })
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  })
+
+  it('keeps what the user typed in the faults form while the mock changes, and follows the mock again after Apply and Clear', async () => {
+    const server = await startMockServer({ port: 0 })
+    const problems: Problem[] = []
+    const page = await openConsole(server, problems)
+    const state = page.locator('#faults-state')
+    const setFaults = async (body: unknown) => {
+      const response = await fetch(`${server.url}/__mock/faults`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(response.status).toBe(200)
+    }
+    try {
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+      await page.getByLabel('Fail rate').fill('0.3')
+
+      // Someone else sets faults: the edited input keeps its value, the others show the mock's.
+      await setFaults({ fail_rate: 0.6, webhooks: { duplicate: 0.5 } })
+      await state.getByText('Now: 60% of requests fail').waitFor(LIVE)
+      expect(await formValues(page)).toMatchObject({ 'Fail rate': '0.3', 'Webhook duplicates (0–1)': '0.5' })
+
+      // Apply sends the edit and keeps the other's duplicates; then the form follows the mock again.
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await state.getByText('Now: 30% of requests fail').waitFor(LIVE)
+      expect(server.api.faults.get()).toMatchObject({ failRate: 0.3, webhooks: { duplicate: 0.5 } })
+      await setFaults({ fail_rate: 0.7 })
+      await waitForValue(page, 'faults-rate', '0.7')
+
+      // An edit dropped by Clear: the input shows the cleared mock.
+      await page.getByLabel('Webhook delay (ms)').fill('9000')
+      await page.getByRole('button', { name: 'Clear' }).click()
+      await state.getByText('No global faults.').waitFor(LIVE)
+      expect(await formValues(page)).toMatchObject({ 'Fail rate': '0', 'Webhook delay (ms)': '0' })
+      await setFaults({ webhooks: { delay_ms: 1000 } })
+      await waitForValue(page, 'faults-delay', '1000')
       expect(problems).toEqual([])
     } finally {
       await page.close()

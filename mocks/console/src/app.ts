@@ -6,7 +6,7 @@
 import type { DeliveryAttempt, RequestLogEntry } from '../../store'
 import { CallError, call, download, onKeyNeeded, session, storedKey, storeKey, withQuery } from './client'
 import { badge, byId, h, httpStatus, replace, row, table, when } from './dom'
-import type { CaseView, ConsoleData, OutboxMessage, SessionInfo, TimelineEntry, UserView } from './types'
+import type { CaseView, ConsoleData, FaultsView, OutboxMessage, SessionInfo, TimelineEntry, UserView } from './types'
 
 let data: ConsoleData | undefined
 
@@ -474,6 +474,7 @@ function render(next: ConsoleData): void {
     ]
       .filter(Boolean)
       .join(' ') || 'No global faults.'
+  showFaults(faults)
   byId('pending').textContent =
     state.pending_jobs > 0
       ? `${state.pending_jobs} job${state.pending_jobs === 1 ? '' : 's'} due, next at ${when(state.next_job_at)}`
@@ -619,25 +620,56 @@ byId('outage-off').addEventListener('click', (event) =>
   ),
 )
 
-byId('faults-form').addEventListener('submit', (event) => {
-  event.preventDefault()
-  const body = {
-    fail_rate: numberOf('faults-rate'),
-    code: numberOf('faults-code'),
-    latency_ms: numberOf('faults-latency'),
-    reset: byId<HTMLInputElement>('faults-reset').checked,
-    webhooks: {
-      duplicate: numberOf('faults-duplicate'),
-      reorder: byId<HTMLInputElement>('faults-reorder').checked,
-      delay_ms: numberOf('faults-delay'),
-    },
+/** Each input of the Global faults form, with the field of `faults` it shows and sets (in `webhooks` for chaos). */
+const faultInputs = (
+  [
+    ['faults-rate', 'fail_rate'],
+    ['faults-code', 'code'],
+    ['faults-latency', 'latency_ms'],
+    ['faults-reset', 'reset'],
+    ['faults-duplicate', 'duplicate', 'webhooks'],
+    ['faults-reorder', 'reorder', 'webhooks'],
+    ['faults-delay', 'delay_ms', 'webhooks'],
+  ] as const
+).map(([id, name, group]) => ({ input: byId<HTMLInputElement>(id), name, group }))
+const faultsForm = byId<HTMLFormElement>('faults-form')
+/**
+ * The inputs the user changed and has not applied or cleared yet. Refreshes leave them as typed and Apply
+ * sends only them, so settings made elsewhere (CLI flags, a test's POST /__mock/faults) are kept.
+ */
+const editedFaults = new Set<EventTarget | null>()
+faultsForm.addEventListener('input', (event) => editedFaults.add(event.target))
+
+/** Shows the mock's global faults in every input the user is not editing. */
+function showFaults(faults: FaultsView): void {
+  const { webhooks, ...request } = faults
+  const settings: Record<string, number | boolean> = { ...request, ...webhooks }
+  for (const { input, name } of faultInputs) {
+    if (editedFaults.has(input)) continue
+    const value = settings[name]
+    if (input.type === 'checkbox') input.checked = value === true
+    else input.value = String(value)
   }
-  void act((event as SubmitEvent).submitter as HTMLButtonElement | null, 'Global faults set.', () =>
-    call('POST', '/__mock/faults', body),
-  )
+}
+
+faultsForm.addEventListener('submit', (event) => {
+  event.preventDefault()
+  const request: Record<string, number | boolean> = {}
+  const webhooks: Record<string, number | boolean> = {}
+  for (const { input, name, group } of faultInputs)
+    if (editedFaults.has(input))
+      (group ? webhooks : request)[name] = input.type === 'checkbox' ? input.checked : Number(input.value)
+  const body = Object.keys(webhooks).length > 0 ? { ...request, webhooks } : request
+  void act((event as SubmitEvent).submitter as HTMLButtonElement | null, 'Global faults set.', async () => {
+    await call('POST', '/__mock/faults', body)
+    editedFaults.clear()
+  })
 })
 byId('faults-clear').addEventListener('click', (event) =>
-  act(event.currentTarget as HTMLButtonElement, 'Global faults cleared.', () => call('DELETE', '/__mock/faults')),
+  act(event.currentTarget as HTMLButtonElement, 'Global faults cleared.', async () => {
+    await call('DELETE', '/__mock/faults')
+    editedFaults.clear()
+  }),
 )
 
 byId('reset').addEventListener('click', (event) => {

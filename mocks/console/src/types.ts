@@ -6,7 +6,7 @@ import type { MockStateView } from '../../control'
 import type { SessionInfo } from '../../sessions'
 import type { DeliveryAttempt, OutboxMessage, RequestLogEntry, WebhookEvent } from '../../store'
 
-export type { CaseView, TimelineEntry, UserView } from '../../control'
+export type { CaseView, FaultsView, TimelineEntry, UserView } from '../../control'
 export type { OutboxMessage, SessionInfo, WebhookEvent }
 
 export interface ConsoleData {
