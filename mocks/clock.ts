@@ -128,8 +128,10 @@ export class Scheduler implements MockClock {
     while (state.jobs.length > 0 && (state.jobs[0] as { at: number }).at <= state.now) {
       const entry = state.jobs.shift() as { job: Job }
       // A job can schedule more for now (a duplicate delivery, an event it releases): those start
-      // when it ends, not at the next request, advance or idle().
-      this.host.tracker.track(this.host.run(entry.job).finally(() => this.runDue()))
+      // when it ends, not at the next request, advance or idle(). A state that `reset()` or
+      // `restore()` put in its place meanwhile is left alone.
+      const started = this.host.run(entry.job)
+      this.host.tracker.track(started.finally(() => this.host.state() === state && this.runDue()))
     }
   }
 

@@ -90,11 +90,13 @@ export function redeliverEvent(ctx: MockContext, eventId: string): number | unde
 /** One delivery attempt; then the deliveries chaos queued behind it. */
 export async function runDelivery(ctx: MockContext, job: DeliverJob): Promise<void> {
   endHold(ctx, job)
+  const owner = ctx.state()
   try {
     await attemptDelivery(ctx, job)
   } finally {
-    // Whatever became of this attempt (even a paused endpoint): what waits behind it is not lost.
-    sendFollowers(ctx, job)
+    // Whatever became of this attempt (even a paused endpoint): what waits behind it is not lost,
+    // unless `reset()` or `restore()` replaced the state it belonged to meanwhile.
+    if (ctx.state() === owner) sendFollowers(ctx, job)
   }
 }
 

@@ -91,6 +91,36 @@ describe('webhook chaos: duplicate', () => {
     expect(receiver.received.map((item) => eventIdOf(item.body))).toEqual([ids[1], ids[0]])
   })
 
+  test('a delivery in flight when the mock is reset sends nothing more, into the fresh state or anywhere', async () => {
+    const sent: string[] = []
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let arrived!: () => void
+    const delivering = new Promise<void>((resolve) => {
+      arrived = resolve
+    })
+    const fetch = async (input: string | URL | Request) => {
+      sent.push(String(input))
+      arrived()
+      await gate
+      return new Response(null, { status: 200 })
+    }
+    const api = createMockApi({ fetch: fetch as typeof globalThis.fetch, webhookChaos: { duplicate: 1 } })
+    await call(api, 'createWebhook', { body: { url: 'https://old.example.com/in', events: ['*'] } })
+    await emitEvents(api, 1)
+    await delivering
+    api.reset()
+    // The fresh state's first webhook has the id the old one had.
+    await call(api, 'createWebhook', { body: { url: 'https://new.example.com/in', events: ['*'] } })
+    release()
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve))
+    expect(sent).toEqual(['https://old.example.com/in'])
+    expect(api.deliveries).toEqual([])
+    expect(api.clock.pending()).toBe(0)
+  })
+
   test('duplicates the share asked for, as the seeded draws decide', async () => {
     const { api, receiver, webhook } = await chaosMock({ seed: 11 })
     api.faults.set({ webhooks: { duplicate: 0.2 } })
