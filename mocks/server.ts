@@ -48,7 +48,8 @@ export interface StartMockServerOptions extends MockApiOptions {
    */
   stateFile?: string
   /**
-   * How many named sessions (`X-Mock-Session: <name>`, each its own mock made from these options)
+   * How many named sessions (`X-Mock-Session: <name>`, each its own mock made from these options,
+   * or with `api` from the options that mock was made with)
    * may exist at once; one more answers 429. Default 100.
    */
   maxSessions?: number
@@ -611,7 +612,8 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   // Named sessions live in memory only: the state file keeps the default session.
   const sessions = createMockSessions({
     defaultApi: api,
-    create: () => createMockApi(apiOptions),
+    // Each session is made as the default one was: from the options, or from those `api` was made with.
+    create: () => createMockApi(given ? sessionOptions(given, options.apiKey) : apiOptions),
     maxSessions,
   })
   let persisted: PersistedState | undefined

@@ -654,22 +654,31 @@ describe('the registry on other hosts', () => {
     ])
   })
 
-  test("createRequestListener makes each session from its mock's own options: key, preload, faults and chaos", async () => {
-    const api = createMockApi({
+  /** A mock made with a key, a preload, latency and webhook chaos, for the hosts to make sessions like it. */
+  const mockWithOptions = () =>
+    createMockApi({
       apiKey: KEY,
       latencyMs: 1,
       webhookChaos: { duplicate: 0.25 },
       preload: { users: [{ email: 'seeded@example.com', name: 'Seeded' }] },
     })
-    const url = await listenWith(api)
+
+  /** Session `alice` at `url` behaves as a mock made by `mockWithOptions` does. */
+  async function expectSessionLikeItsMock(url: string) {
     // The mock's key, not any key: a wrong one is refused in a session as in the default one.
     const wrong = await send(url, 'GET', '/v1/users', { session: 'alice', headers: { Authorization: 'Bearer nope' } })
     expect(wrong.status).toBe(401)
     expect(await emailsOf(url, 'alice')).toEqual(['seeded@example.com'])
-    const faults = await send<{ latency_ms: number; webhooks: { duplicate: number } }>(url, 'GET', '/__mock/faults', {
-      session: 'alice',
-    })
+    const faults = await send(url, 'GET', '/__mock/faults', { session: 'alice' })
     expect(faults.body).toMatchObject({ latency_ms: 1, webhooks: { duplicate: 0.25 } })
+  }
+
+  test("createRequestListener makes each session from its mock's own options: key, preload, faults and chaos", async () => {
+    await expectSessionLikeItsMock(await listenWith(mockWithOptions()))
+  })
+
+  test("startMockServer({ api }) makes each session from that mock's own options too", async () => {
+    await expectSessionLikeItsMock((await start({ api: mockWithOptions() })).url)
   })
 
   test('createRequestListener serves named sessions as fresh mocks of its own origin', async () => {
