@@ -26,7 +26,8 @@ Options:
   --api-key KEY      accept only "Authorization: Bearer KEY" (default: any key); the
                      control routes under /__mock/ then require it too
   --latency MS       add MS milliseconds of latency to every response (at most 60000)
-  --fail-rate R      fail a share R (0–1) of requests with 503
+  --fail-rate R      fail a share R (0–1) of requests with 503 (or the code a --state
+                     file saved)
   --webhook-duplicate R
                      webhook chaos: send a share R (0–1) of deliveries twice (same webhook-id)
   --webhook-reorder  webhook chaos: hold some events back until the endpoint's next event

@@ -256,7 +256,7 @@ describeInBrowser('the mock console in Chromium', () => {
       server.api.faults.set({ webhooks: { duplicate: 1 } })
       await expect.poll(() => page.locator('#faults-state').textContent(), LIVE).toBe('Webhooks: 100% duplicated.')
       await client.users.create({ email: 'twice@example.com', name: 'Twice' })
-      // The duplicate is queued once the first attempt has finished; idle starts it and waits for it.
+      // The duplicate starts once the first attempt has finished; idle waits for both.
       expect((await fetch(`${server.url}/__mock/idle`, { method: 'POST' })).status).toBe(200)
       expect(receiver.received).toHaveLength(3)
       const attempts = server.api.deliveries
