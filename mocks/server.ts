@@ -373,7 +373,8 @@ function sendSessionError(
     'Content-Type': 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),
   })
-  res.end(text)
+  // A Buffer, so node writes the head apart, as latin1: an echoed X-Request-Id keeps its bytes.
+  res.end(Buffer.from(text))
 }
 
 async function handle(

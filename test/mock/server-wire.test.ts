@@ -15,7 +15,7 @@ function exchange(url: string, requests: Buffer, count: number): Promise<Buffer>
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk)
       const text = Buffer.concat(chunks).toString('latin1')
-      if (responses(text).length === count) {
+      if (responses(text).length >= count) {
         socket.end()
         resolve(Buffer.concat(chunks))
       }
@@ -28,7 +28,7 @@ function exchange(url: string, requests: Buffer, count: number): Promise<Buffer>
   })
 }
 
-/** The complete responses in `text` (heads with a Content-Length, and their bodies). */
+/** The complete responses in `text` (heads with a Content-Length, and their bodies; a chunked body reads as more responses). */
 function responses(text: string): Array<{ head: string; body: string }> {
   const found: Array<{ head: string; body: string }> = []
   let rest = text
@@ -67,6 +67,18 @@ describe('standalone server on the wire', () => {
       'HTTP/1.1 200 OK',
     ])
     expect(server.api.requests.map((entry) => entry.query)).toEqual(['?limit=1', '?limit=2', '?limit=3'])
+  })
+
+  it.each([
+    ['a path outside the API', 'GET /nope HTTP/1.1\r\n', 404],
+    ['an invalid session name', 'GET /v1/users HTTP/1.1\r\nX-Mock-Session: bad name\r\n', 422],
+    ['a control route', 'GET /__mock/health HTTP/1.1\r\n', 200],
+  ])('sends back a caller X-Request-Id byte for byte on %s', async (_, start, status) => {
+    server = await startMockServer({ port: 0 })
+    const request = Buffer.from(`${start}Host: x\r\n${AUTH}X-Request-Id: req-caf\xe9\r\n\r\n`, 'latin1')
+    const head = (await exchange(server.url, request, 1)).toString('latin1').split('\r\n\r\n')[0] as string
+    expect(head.split('\r\n')[0]).toContain(` ${status} `)
+    expect(head).toMatch(/\r\nx-request-id: req-caf\xe9\r\n/i)
   })
 
   it('sends back a caller X-Request-Id byte for byte, and counts a UTF-8 body in bytes', async () => {
