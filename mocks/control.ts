@@ -661,6 +661,8 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
 type RouteMatch = { route: ControlRoute; params: string[]; allow?: undefined } | { route?: undefined; allow: string[] }
 
 function matchRoute(request: ControlRequest, options: ControlOptions): RouteMatch | undefined {
+  // HEAD is answered wherever GET is (readiness checks such as wait-on send HEAD).
+  const method = request.method === 'HEAD' ? 'GET' : request.method
   const allow: string[] = []
   for (const route of CONTROL_ROUTES) {
     if (route.needs !== undefined && options[route.needs] === undefined) continue
@@ -671,7 +673,7 @@ function matchRoute(request: ControlRequest, options: ControlOptions): RouteMatc
           : null
         : (route.path.exec(request.path)?.slice(1) ?? null)
     if (params === null) continue
-    if (route.method === request.method) return { route, params }
+    if (route.method === method) return { route, params }
     allow.push(route.method)
   }
   return allow.length > 0 ? { allow } : undefined
@@ -722,6 +724,7 @@ export async function controlReply(
     const target = sessions && route.needs === undefined ? sessions.resolve(sessionNameOf(request, route)) : api
     const body = method === 'POST' && !route.rawBody ? parseObject(request.body) : {}
     const answer = await route.answer({ api: target, request, params, body, requestId, options })
+    if (method === 'HEAD' && answer.stream) void answer.stream.cancel().catch(() => undefined)
     return answer.stream
       ? {
           status: 200,
@@ -731,7 +734,7 @@ export async function controlReply(
             'Cache-Control': 'no-store',
             'X-Accel-Buffering': 'no',
           },
-          body: answer.stream,
+          body: method === 'HEAD' ? null : answer.stream,
         }
       : answer.reply
   } catch (error) {

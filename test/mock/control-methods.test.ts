@@ -203,3 +203,23 @@ describe('the route table is the dispatch', () => {
     },
   )
 })
+
+describe('HEAD', () => {
+  test.each(['health', 'state', 'faults', 'sessions', 'stream'])(
+    'HEAD /__mock/%s answers as GET does, headers only (a readiness check can use it)',
+    async (path) => {
+      const head = await fetch(`${server.url}/__mock/${path}`, { method: 'HEAD' })
+      const get = await fetch(`${server.url}/__mock/${path}`)
+      expect(head.status).toBe(200)
+      expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'))
+      expect(await head.text()).toBe('')
+      await get.body?.cancel()
+    },
+  )
+
+  test('HEAD on a path that takes no GET is a 405 naming its methods', async () => {
+    const reply = await fetch(`${server.url}/__mock/reset`, { method: 'HEAD' })
+    expect(reply.status).toBe(405)
+    expect(reply.headers.get('allow')).toBe('POST')
+  })
+})
