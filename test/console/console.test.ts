@@ -295,11 +295,12 @@ describeInBrowser('the mock console in Chromium', () => {
     try {
       await page.locator('body[data-state="ready"]').waitFor(LIVE)
       expect(await state.textContent()).toBe('No global faults.')
-      await page.getByLabel('Webhook duplicates (0–1)').fill('0.2')
+      // Any share from 0 to 1, as the API takes it (not only steps of 0.05).
+      await page.getByLabel('Webhook duplicates (0–1)').fill('0.33')
       await page.getByLabel('Reorder webhooks').check()
       await page.getByLabel('Webhook delay (ms)').fill('5000')
       await page.getByRole('button', { name: 'Apply' }).click()
-      await expect.poll(() => state.textContent(), LIVE).toBe('Webhooks: 20% duplicated, reordered, delayed 5 s.')
+      await expect.poll(() => state.textContent(), LIVE).toBe('Webhooks: 33% duplicated, reordered, delayed 5 s.')
       await shot(page, 'chaos-faults')
       const faults = (await (await fetch(`${server.url}/__mock/faults`)).json()) as Record<string, unknown>
       expect(faults).toEqual({
@@ -307,7 +308,7 @@ describeInBrowser('the mock console in Chromium', () => {
         code: 503,
         latency_ms: 0,
         reset: false,
-        webhooks: { duplicate: 0.2, reorder: true, delay_ms: 5000 },
+        webhooks: { duplicate: 0.33, reorder: true, delay_ms: 5000 },
       })
 
       // Request faults and webhook chaos side by side; then only the delay, in minutes.
