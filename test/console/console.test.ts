@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type RunningMockServer, startMockServer } from '../../mocks/server'
+import { type RunningMockServer, type StartMockServerOptions, startMockServer } from '../../mocks/server'
 import { ImmigraFlow } from '../../src/index'
 import { CHROMIUM_ARGS, chromiumHere } from '../browser/chromium'
 import { startReceiver } from '../helpers/mock-receiver'
@@ -43,6 +43,32 @@ async function openConsole(server: RunningMockServer, problems: Problem[], path 
   page.on('dialog', (dialog) => void dialog.accept())
   await page.goto(`${server.url}${path}`)
   return page
+}
+
+/**
+ * Runs `test` on the console of a fresh standalone mock (port 0, `options`; `prepare` runs before
+ * the page opens), then checks the page logged no problem. The page and the server are closed
+ * either way.
+ */
+async function withConsole(
+  options: StartMockServerOptions & { prepare?: (server: RunningMockServer) => void },
+  test: (context: { server: RunningMockServer; page: Page }) => Promise<void>,
+): Promise<void> {
+  const { prepare, ...serverOptions } = options
+  const server = await startMockServer({ port: 0, ...serverOptions })
+  const problems: Problem[] = []
+  try {
+    prepare?.(server)
+    const page = await openConsole(server, problems)
+    try {
+      await test({ server, page })
+      expect(problems).toEqual([])
+    } finally {
+      await page.close()
+    }
+  } finally {
+    await server.close()
+  }
 }
 
 /** What each input of the Global faults form shows, by label: its value, or whether a checkbox is checked. */
@@ -288,11 +314,8 @@ describeInBrowser('the mock console in Chromium', () => {
   })
 
   it('sets webhook chaos from the faults form and shows it in the faults status line', async () => {
-    const server = await startMockServer({ port: 0 })
-    const problems: Problem[] = []
-    const page = await openConsole(server, problems)
-    const state = page.locator('#faults-state')
-    try {
+    await withConsole({}, async ({ server, page }) => {
+      const state = page.locator('#faults-state')
       await page.locator('body[data-state="ready"]').waitFor(LIVE)
       expect(await state.textContent()).toBe('No global faults.')
       // Any share from 0 to 1, as the API takes it (not only steps of 0.05).
@@ -325,79 +348,70 @@ describeInBrowser('the mock console in Chromium', () => {
       await page.getByRole('button', { name: 'Clear' }).click()
       await expect.poll(() => state.textContent(), LIVE).toBe('No global faults.')
       expect(server.api.faults.get().webhooks).toEqual({ duplicate: 0, reorder: false, delayMs: 0 })
-      expect(problems).toEqual([])
-    } finally {
-      await page.close()
-      await server.close()
-    }
+    })
   })
 
   it('shows the global faults and webhook chaos a mock was started with in the faults form', async () => {
-    const server = await startMockServer({
-      port: 0,
-      failRate: 0.1,
-      latencyMs: 40,
-      webhookChaos: { duplicate: 0.2, reorder: true, delayMs: 5000 },
-    })
-    server.api.faults.set({ code: 500, reset: true })
-    const problems: Problem[] = []
-    const page = await openConsole(server, problems)
-    try {
-      await page.locator('body[data-state="ready"]').waitFor(LIVE)
-      expect(await formValues(page)).toEqual({
-        'Fail rate': '0.1',
-        Code: '500',
-        'Delay (ms)': '40',
-        'Drop connection': true,
-        'Webhook duplicates (0–1)': '0.2',
-        'Reorder webhooks': true,
-        'Webhook delay (ms)': '5000',
-      })
-      expect(problems).toEqual([])
-    } finally {
-      await page.close()
-      await server.close()
-    }
+    await withConsole(
+      {
+        failRate: 0.1,
+        latencyMs: 40,
+        webhookChaos: { duplicate: 0.2, reorder: true, delayMs: 5000 },
+        prepare: (server) => {
+          server.api.faults.set({ code: 500, reset: true })
+        },
+      },
+      async ({ page }) => {
+        await page.locator('body[data-state="ready"]').waitFor(LIVE)
+        expect(await formValues(page)).toEqual({
+          'Fail rate': '0.1',
+          Code: '500',
+          'Delay (ms)': '40',
+          'Drop connection': true,
+          'Webhook duplicates (0–1)': '0.2',
+          'Reorder webhooks': true,
+          'Webhook delay (ms)': '5000',
+        })
+      },
+    )
   })
 
   it('applies only the faults form field the user changed, keeping the settings made elsewhere', async () => {
-    const server = await startMockServer({ port: 0, failRate: 0.1, webhookChaos: { duplicate: 0.2, reorder: true } })
-    server.api.faults.set({ latencyMs: 40 })
-    const problems: Problem[] = []
-    const page = await openConsole(server, problems)
-    try {
-      await page.locator('body[data-state="ready"]').waitFor(LIVE)
-      await page.getByLabel('Code').fill('502')
-      await page.getByRole('button', { name: 'Apply' }).click()
-      await page.locator('#message', { hasText: 'Global faults set.' }).waitFor(LIVE)
-      expect(await (await fetch(`${server.url}/__mock/faults`)).json()).toEqual({
-        fail_rate: 0.1,
-        code: 502,
-        latency_ms: 40,
-        reset: false,
-        webhooks: { duplicate: 0.2, reorder: true, delay_ms: 0 },
-      })
-      expect(problems).toEqual([])
-    } finally {
-      await page.close()
-      await server.close()
-    }
+    await withConsole(
+      {
+        failRate: 0.1,
+        webhookChaos: { duplicate: 0.2, reorder: true },
+        prepare: (server) => {
+          server.api.faults.set({ latencyMs: 40 })
+        },
+      },
+      async ({ server, page }) => {
+        await page.locator('body[data-state="ready"]').waitFor(LIVE)
+        await page.getByLabel('Code').fill('502')
+        await page.getByRole('button', { name: 'Apply' }).click()
+        await page.locator('#message', { hasText: 'Global faults set.' }).waitFor(LIVE)
+        expect(await (await fetch(`${server.url}/__mock/faults`)).json()).toEqual({
+          fail_rate: 0.1,
+          code: 502,
+          latency_ms: 40,
+          reset: false,
+          webhooks: { duplicate: 0.2, reorder: true, delay_ms: 0 },
+        })
+      },
+    )
   })
 
   it('keeps what the user typed in the faults form while the mock changes, and follows the mock again after Apply and Clear', async () => {
-    const server = await startMockServer({ port: 0 })
-    const problems: Problem[] = []
-    const page = await openConsole(server, problems)
-    const state = page.locator('#faults-state')
-    const setFaults = async (body: unknown) => {
-      const response = await fetch(`${server.url}/__mock/faults`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      expect(response.status).toBe(200)
-    }
-    try {
+    await withConsole({}, async ({ server, page }) => {
+      const state = page.locator('#faults-state')
+      const setFaults = async (body: unknown) => {
+        const response = await fetch(`${server.url}/__mock/faults`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+        expect(response.status).toBe(200)
+      }
       await page.locator('body[data-state="ready"]').waitFor(LIVE)
       await page.getByLabel('Fail rate').fill('0.3')
 
@@ -420,11 +434,7 @@ describeInBrowser('the mock console in Chromium', () => {
       expect(await formValues(page)).toMatchObject({ 'Fail rate': '0', 'Webhook delay (ms)': '0' })
       await setFaults({ webhooks: { delay_ms: 1000 } })
       await waitForValue(page, 'faults-delay', '1000')
-      expect(problems).toEqual([])
-    } finally {
-      await page.close()
-      await server.close()
-    }
+    })
   })
 
   it('opened with ?session=, shows that session live, drives only it, and switches to another', async () => {
@@ -485,10 +495,7 @@ describeInBrowser('the mock console in Chromium', () => {
   })
 
   it('moves between tabs with the arrow keys', async () => {
-    const server = await startMockServer({ port: 0 })
-    const problems: Problem[] = []
-    const page = await openConsole(server, problems)
-    try {
+    await withConsole({}, async ({ page }) => {
       await page.locator('body[data-state="ready"]').waitFor(LIVE)
       await page.getByRole('tab', { name: /Users and cases/ }).focus()
       await page.keyboard.press('ArrowRight')
@@ -499,11 +506,7 @@ describeInBrowser('the mock console in Chromium', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-requests')
       await page.keyboard.press('ArrowRight')
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-users')
-      expect(problems).toEqual([])
-    } finally {
-      await page.close()
-      await server.close()
-    }
+    })
   })
 
   it('asks once for the API key of a mock started with one, and keeps it for the tab', async () => {

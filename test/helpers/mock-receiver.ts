@@ -51,7 +51,8 @@ export async function startReceiver(status = 200) {
 
 /**
  * A webhook receiver (a `fetch` for `createMockApi({ fetch })`) that holds every delivery until
- * `release()` and then answers `status`. `delivering` resolves when the first attempt arrives.
+ * `release()` and then answers `status`. `delivering` resolves when the first attempt arrives;
+ * `sent` lists the URL of each attempt.
  */
 export function heldReceiverFetch(status: number) {
   let release!: () => void
@@ -62,10 +63,12 @@ export function heldReceiverFetch(status: number) {
   const delivering = new Promise<void>((resolve) => {
     arrived = resolve
   })
-  const fetch = async (): Promise<Response> => {
+  const sent: string[] = []
+  const fetch = async (input: string | URL | Request): Promise<Response> => {
+    sent.push(String(input))
     arrived()
     await gate
     return new Response(null, { status })
   }
-  return { fetch: fetch as typeof globalThis.fetch, release, delivering }
+  return { fetch: fetch as typeof globalThis.fetch, release, delivering, sent }
 }

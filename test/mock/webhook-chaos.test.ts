@@ -12,7 +12,7 @@ import { chaosDraws, WEBHOOK_REORDER_HOLD_MS } from '../../mocks/webhook-chaos'
 import { verify } from '../../src/webhooks'
 import { call } from '../helpers/mock'
 import { killAll, runCli } from '../helpers/mock-cli'
-import { stubFetch } from '../helpers/mock-receiver'
+import { heldReceiverFetch, stubFetch } from '../helpers/mock-receiver'
 
 const HOUR = 3_600_000
 
@@ -92,22 +92,8 @@ describe('webhook chaos: duplicate', () => {
   })
 
   test('a delivery in flight when the mock is reset sends nothing more, into the fresh state or anywhere', async () => {
-    const sent: string[] = []
-    let release!: () => void
-    const gate = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    let arrived!: () => void
-    const delivering = new Promise<void>((resolve) => {
-      arrived = resolve
-    })
-    const fetch = async (input: string | URL | Request) => {
-      sent.push(String(input))
-      arrived()
-      await gate
-      return new Response(null, { status: 200 })
-    }
-    const api = createMockApi({ fetch: fetch as typeof globalThis.fetch, webhookChaos: { duplicate: 1 } })
+    const { fetch, release, delivering, sent } = heldReceiverFetch(200)
+    const api = createMockApi({ fetch, webhookChaos: { duplicate: 1 } })
     await call(api, 'createWebhook', { body: { url: 'https://old.example.com/in', events: ['*'] } })
     await emitEvents(api, 1)
     await delivering
