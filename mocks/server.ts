@@ -26,7 +26,6 @@ import type { HttpHandler } from 'msw'
 import { createMockApi, creationOptionsOf, type MockApi, type MockApiOptions, routerOf } from './api'
 import { consoleHeaders, consolePage } from './console/page'
 import { CONTROL_PREFIX, type ConsolePage, controlBodyLimit, controlReply } from './control'
-import type { FaultSettings } from './faults'
 import { MAX_BODY_BYTES, type MockReply, type MockRequest } from './handlers/route'
 import { isOwnHandler } from './own-handlers'
 import { createMockSessions, type MockSessions, SESSION_HEADER, SessionError } from './sessions'
@@ -584,20 +583,6 @@ const BEYOND_ASCII = /[^\t\x20-\x7e]/
 const CORS_HEADER_LIST = Object.entries(CORS_HEADERS).flat()
 const EMPTY = Buffer.alloc(0)
 
-/** The global fault settings `options` names (undefined ones left out). */
-function faultsGivenIn({ failRate, latencyMs, webhookChaos }: MockApiOptions): FaultSettings {
-  const webhooks = {
-    ...(webhookChaos?.duplicate !== undefined && { duplicate: webhookChaos.duplicate }),
-    ...(webhookChaos?.reorder !== undefined && { reorder: webhookChaos.reorder }),
-    ...(webhookChaos?.delayMs !== undefined && { delayMs: webhookChaos.delayMs }),
-  }
-  return {
-    ...(failRate !== undefined && { failRate }),
-    ...(latencyMs !== undefined && { latencyMs }),
-    ...(Object.keys(webhooks).length > 0 && { webhooks }),
-  }
-}
-
 /** Starts the standalone mock on `host:port` (port 0 picks a free one). */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
   const { port = 0, host = '127.0.0.1', api: given, stateFile, maxSessions, ...apiOptions } = options
@@ -607,14 +592,15 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   if (saved) {
     api.restore(saved)
     // The fault settings the state file kept give way to those given now (CLI flags): each one
-    // named replaces the saved value, the others stay as saved.
-    if (!given) api.faults.set(faultsGivenIn(apiOptions))
+    // named replaces the saved value; `faults.set` leaves the unnamed (undefined) ones as saved.
+    const { failRate, latencyMs, webhookChaos } = apiOptions
+    if (!given) api.faults.set({ failRate, latencyMs, webhooks: webhookChaos })
   }
   // Named sessions live in memory only: the state file keeps the default session.
   const sessions = createMockSessions({
     defaultApi: api,
-    // Each session is made as the default one was: from the options, or from those `api` was made with.
-    create: () => createMockApi(given ? sessionOptions(given, options.apiKey) : apiOptions),
+    // Each session is made as the default one was: from the options `api` was made with.
+    create: () => createMockApi(sessionOptions(api, options.apiKey)),
     maxSessions,
   })
   let persisted: PersistedState | undefined

@@ -270,46 +270,42 @@ describeInBrowser('the mock console in Chromium', () => {
   })
 
   it('marks the attempts webhook chaos made with a badge and a Chaos row, and leaves plain attempts unmarked', async () => {
-    const server = await startMockServer({ port: 0 })
     const receiver = await startReceiver(200)
-    const problems: Problem[] = []
-    const page = await openConsole(server, problems)
     try {
-      const client = new ImmigraFlow({ apiKey: 'sk_test_console', baseUrl: server.url, maxRetries: 0 })
-      await page.locator('body[data-state="ready"]').waitFor(LIVE)
-      await client.webhooks.create({ url: receiver.url, events: ['user.created'] })
-      await client.users.create({ email: 'plain@example.com', name: 'Plain' })
-      server.api.faults.set({ webhooks: { duplicate: 1 } })
-      await expect.poll(() => page.locator('#faults-state').textContent(), LIVE).toBe('Webhooks: 100% duplicated.')
-      await client.users.create({ email: 'twice@example.com', name: 'Twice' })
-      // The duplicate starts once the first attempt has finished; idle waits for both.
-      expect((await fetch(`${server.url}/__mock/idle`, { method: 'POST' })).status).toBe(200)
-      expect(receiver.received).toHaveLength(3)
-      const attempts = server.api.deliveries
-      expect(attempts.map((attempt) => attempt.chaos)).toEqual([null, null, 'duplicate'])
+      await withConsole({}, async ({ server, page }) => {
+        const client = new ImmigraFlow({ apiKey: 'sk_test_console', baseUrl: server.url, maxRetries: 0 })
+        await page.locator('body[data-state="ready"]').waitFor(LIVE)
+        await client.webhooks.create({ url: receiver.url, events: ['user.created'] })
+        await client.users.create({ email: 'plain@example.com', name: 'Plain' })
+        server.api.faults.set({ webhooks: { duplicate: 1 } })
+        await expect.poll(() => page.locator('#faults-state').textContent(), LIVE).toBe('Webhooks: 100% duplicated.')
+        await client.users.create({ email: 'twice@example.com', name: 'Twice' })
+        // The duplicate starts once the first attempt has finished; idle waits for both.
+        expect((await fetch(`${server.url}/__mock/idle`, { method: 'POST' })).status).toBe(200)
+        expect(receiver.received).toHaveLength(3)
+        const attempts = server.api.deliveries
+        expect(attempts.map((attempt) => attempt.chaos)).toEqual([null, null, 'duplicate'])
 
-      await page.getByRole('tab', { name: /Webhooks/ }).click()
-      await expect.poll(() => page.locator('#deliveries details').count(), LIVE).toBe(3)
-      for (const attempt of attempts) {
-        const view = page.locator(`#deliveries details[data-key="delivery-${attempt.id}"]`)
-        const badges = view.locator('summary .badge')
-        expect(await badges.allTextContents()).toEqual(
-          attempt.chaos ? ['200', 'delivered', attempt.chaos] : ['200', 'delivered'],
+        await page.getByRole('tab', { name: /Webhooks/ }).click()
+        await expect.poll(() => page.locator('#deliveries details').count(), LIVE).toBe(3)
+        for (const attempt of attempts) {
+          const view = page.locator(`#deliveries details[data-key="delivery-${attempt.id}"]`)
+          const badges = view.locator('summary .badge')
+          expect(await badges.allTextContents()).toEqual(
+            attempt.chaos ? ['200', 'delivered', attempt.chaos] : ['200', 'delivered'],
+          )
+          await view.locator('summary').click()
+          const table = view.getByRole('table', { name: `Delivery attempt ${attempt.id}` })
+          const chaosRow = table.getByRole('row', { name: /^Chaos / })
+          expect(await chaosRow.locator('td').textContent()).toBe(attempt.chaos ?? '—')
+        }
+        expect(await page.locator('#deliveries summary .badge', { hasText: 'duplicate' }).getAttribute('class')).toBe(
+          'badge warn',
         )
-        await view.locator('summary').click()
-        const table = view.getByRole('table', { name: `Delivery attempt ${attempt.id}` })
-        const chaosRow = table.getByRole('row', { name: /^Chaos / })
-        expect(await chaosRow.locator('td').textContent()).toBe(attempt.chaos ?? '—')
-      }
-      expect(await page.locator('#deliveries summary .badge', { hasText: 'duplicate' }).getAttribute('class')).toBe(
-        'badge warn',
-      )
-      await shot(page, 'chaos-deliveries')
-      expect(problems).toEqual([])
+        await shot(page, 'chaos-deliveries')
+      })
     } finally {
-      await page.close()
       await receiver.close()
-      await server.close()
     }
   })
 

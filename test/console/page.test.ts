@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { consoleHeaders, consolePage } from '../../mocks/console/page'
-import { isConsolePath } from '../../mocks/console/path'
+import { CONSOLE_PATH } from '../../mocks/console/path'
 
 describe('the console page', () => {
   it('is one self-contained document: no external script, style, image or font', () => {
@@ -22,7 +22,7 @@ describe('the console page', () => {
   })
 
   it('answers /__mock/ and /__mock/console, and nothing else', () => {
-    expect(['', 'console', 'console/'].every(isConsolePath)).toBe(true)
-    expect(['state', 'consoles', 'console/x', 'stream'].some(isConsolePath)).toBe(false)
+    expect(['', 'console', 'console/'].every((path) => CONSOLE_PATH.test(path))).toBe(true)
+    expect(['state', 'consoles', 'console/x', 'stream'].some((path) => CONSOLE_PATH.test(path))).toBe(false)
   })
 })
