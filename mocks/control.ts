@@ -661,7 +661,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
 type RouteMatch = { route: ControlRoute; params: string[]; allow?: undefined } | { route?: undefined; allow: string[] }
 
 function matchRoute(request: ControlRequest, options: ControlOptions): RouteMatch | undefined {
-  // HEAD is answered wherever GET is (readiness checks such as wait-on send HEAD).
+  // HEAD is answered wherever GET is (some readiness checks send HEAD).
   const method = request.method === 'HEAD' ? 'GET' : request.method
   const allow: string[] = []
   for (const route of CONTROL_ROUTES) {
