@@ -58,7 +58,7 @@ async function seedMock(mock: ChildServer): Promise<void> {
  * autocannon from this process; runs interleaved per route.
  */
 export async function mockThroughput({
-  runs = 5,
+  runs = 9,
   seconds = 2,
   warmupSeconds = 1,
   connections = 32,

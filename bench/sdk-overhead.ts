@@ -7,7 +7,7 @@ import { importBuilt, interleaved, listen, microsPerCall, type Row, ratioRow, ro
  * sequential against a node:http server on loopback answering a fixed User. The SDK is the built
  * package (tsx's transform would add a `__name` call to every closure the SDK makes per call).
  */
-export async function sdkOverhead({ calls = 500, runs = 21 } = {}): Promise<Row[]> {
+export async function sdkOverhead({ calls = 200, runs = 61 } = {}): Promise<Row[]> {
   const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
   const server = await listen((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': 'req_bench' })
