@@ -77,7 +77,10 @@ const CORS_HEADERS = {
   'Access-Control-Allow-Headers':
     'Authorization, Content-Type, Idempotency-Key, X-Request-Id, X-ImmigraFlow-Client, Prefer, X-Mock-Session',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Expose-Headers': 'X-Request-Id, Idempotent-Replayed, Retry-After, x-should-retry',
+  // What a script of another origin may read beyond the CORS-safelisted headers (a browser hides
+  // the rest): `Allow` comes with a control route's 405, `Content-Disposition` names a snapshot download.
+  'Access-Control-Expose-Headers':
+    'X-Request-Id, Idempotent-Replayed, Retry-After, x-should-retry, Allow, Content-Disposition',
 }
 
 /** Sends JSON with an `X-Request-Id`: every response of the server carries one. */

@@ -72,7 +72,7 @@ describe('standalone control routes', () => {
   })
 })
 
-describe('standalone CORS preflight', () => {
+describe('standalone CORS', () => {
   it('answers OPTIONS with 204, the CORS headers and an X-Request-Id, like every other response', async () => {
     const { startMockServer } = await import('../../mocks/server')
     const mock = await startMockServer({ port: 0 })
@@ -84,6 +84,54 @@ describe('standalone CORS preflight', () => {
       expect(response.status).toBe(204)
       expect(response.headers.get('access-control-allow-origin')).toBe('*')
       expect(response.headers.get('x-request-id')).toMatch(/^srv_\d{6}$/)
+    } finally {
+      await mock.close()
+    }
+  })
+
+  it('lets a page of another origin read every header the mock answers with (bug: the Allow of a 405 was hidden)', async () => {
+    const { startMockServer } = await import('../../mocks/server')
+    // With a key the control routes answer pages of other origins too.
+    const mock = await startMockServer({ port: 0, apiKey: 'sk_cors' })
+    const origin = 'http://localhost:5173'
+    const ask = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+      fetch(`${mock.url}${path}`, {
+        method: init.method,
+        headers: { Origin: origin, Authorization: 'Bearer sk_cors', ...init.headers },
+        body: init.body,
+      })
+    try {
+      const user = JSON.stringify({ email: 'cors@example.com', name: 'Cors' })
+      const json = { 'Content-Type': 'application/json', 'Idempotency-Key': 'cors-key' }
+      await (await ask('/v1/users', { method: 'POST', headers: json, body: user })).arrayBuffer()
+      const responses = {
+        replay: await ask('/v1/users', { method: 'POST', headers: json, body: user }),
+        fault: await ask('/v1/users', { headers: { Prefer: 'code=503, retry-after=2, should-retry=false' } }),
+        methodNotAllowed: await ask('/__mock/faults', { method: 'PUT' }),
+        snapshot: await ask('/__mock/snapshot'),
+      }
+      expect(responses.replay.headers.get('idempotent-replayed')).toBe('true')
+      expect(responses.fault.headers.get('retry-after')).toBe('2')
+      expect(responses.fault.headers.get('x-should-retry')).toBe('false')
+      expect(responses.methodNotAllowed.status).toBe(405)
+      expect(responses.methodNotAllowed.headers.get('allow')).toBe('GET, POST, DELETE')
+      expect(responses.snapshot.headers.get('content-disposition')).toMatch(/^attachment; filename=/)
+      // What a browser shows a script of another origin without Access-Control-Expose-Headers
+      // (Fetch's CORS-safelisted response headers), what node:http adds to every response, and the
+      // CORS headers themselves.
+      const readable = new Set([
+        ...['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified'],
+        ...['pragma', 'connection', 'date', 'keep-alive', 'transfer-encoding'],
+      ])
+      for (const [name, response] of Object.entries(responses)) {
+        await response.arrayBuffer()
+        expect(response.headers.get('access-control-allow-origin'), name).toBe('*')
+        const exposed = (response.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(/,\s*/)
+        const hidden = [...response.headers.keys()].filter(
+          (header) => !header.startsWith('access-control-') && !readable.has(header) && !exposed.includes(header),
+        )
+        expect(hidden, name).toEqual([])
+      }
     } finally {
       await mock.close()
     }
