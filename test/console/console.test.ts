@@ -433,6 +433,56 @@ describeInBrowser('the mock console in Chromium', () => {
     })
   })
 
+  it('leaves an emptied number field out of what it sends and refuses an empty required one (bug: an empty field was sent as 0)', async () => {
+    await withConsole({ failRate: 0.1, latencyMs: 40, webhookChaos: { delayMs: 5000 } }, async ({ server, page }) => {
+      const sent: { path: string; body: unknown }[] = []
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url())
+        if (request.method() === 'POST' && pathname.startsWith('/__mock/'))
+          sent.push({ path: pathname, body: request.postDataJSON() })
+      })
+      const message = page.locator('#message')
+      await page.locator('body[data-state="ready"]').waitFor(LIVE)
+
+      // Global faults: emptied fields keep the mock's settings, as unchanged ones do.
+      await page.getByLabel('Fail rate').fill('')
+      await page.getByLabel('Delay (ms)', { exact: true }).fill('')
+      await page.getByLabel('Webhook delay (ms)').fill('')
+      await page.getByLabel('Code').fill('502')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await message.getByText('Global faults set.').waitFor(LIVE)
+      expect(sent).toEqual([{ path: '/__mock/faults', body: { code: 502 } }])
+      expect(server.api.faults.get()).toMatchObject({
+        failRate: 0.1,
+        code: 502,
+        latencyMs: 40,
+        webhooks: { delayMs: 5000 },
+      })
+      await waitForValue(page, 'faults-rate', '0.1')
+
+      // Nothing but emptied fields: nothing is sent.
+      await page.getByLabel('Fail rate').fill('')
+      await page.getByRole('button', { name: 'Apply' }).click()
+      await message.getByText("Nothing to apply: an empty field keeps the mock's setting.").waitFor(LIVE)
+      await waitForValue(page, 'faults-rate', '0.1')
+
+      // The clock's amount is required: empty, the page says so and sends nothing.
+      const amount = page.getByLabel('Amount')
+      await amount.fill('')
+      await page.getByRole('button', { name: 'Advance', exact: true }).click()
+      expect(await amount.evaluate((input) => (input as HTMLInputElement).validationMessage)).not.toBe('')
+
+      // A USCIS outage with an empty Retry-After gets the mock's default (60 s for a 503), not 0.
+      await page.getByLabel('Retry-After (s)').fill('')
+      await page.getByRole('button', { name: 'Start' }).click()
+      await expect.poll(() => page.locator('#outage-state').textContent(), LIVE).toContain('503')
+      expect(server.api.uscis.outage()).toMatchObject({ status: 503, retry_after: 60 })
+      // Sent in order: had the empty amount been sent, it would come before the outage.
+      expect(sent.slice(1)).toEqual([{ path: '/__mock/uscis', body: { outage: { status: 503 } } }])
+      expect(server.api.clock.iso()).toBe('2026-01-05T09:00:00.000Z')
+    })
+  })
+
   it('opened with ?session=, shows that session live, drives only it, and switches to another', async () => {
     const server = await startMockServer({ port: 0 })
     const client = (session: string) =>

@@ -566,7 +566,13 @@ function connect(): void {
 
 // ---------------------------------------------------------------- controls
 
-const numberOf = (id: string) => Number(byId<HTMLInputElement>(id).value)
+/**
+ * A number input's value, or undefined when it is empty: an empty field means "not given" (left
+ * out of the request), never 0. A field that needs a value is `required` in the page, so the
+ * browser refuses to submit its form empty and says why.
+ */
+const numberIn = (input: HTMLInputElement): number | undefined => (input.value === '' ? undefined : Number(input.value))
+const numberOf = (id: string) => numberIn(byId<HTMLInputElement>(id))
 
 function advance(ms: number, button: HTMLButtonElement | null): void {
   void act(button, `Advanced the clock by ${ms / 3_600_000} h.`, () =>
@@ -577,7 +583,10 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-advance
   button.addEventListener('click', () => advance(Number(button.dataset.advance), button))
 byId('advance-form').addEventListener('submit', (event) => {
   event.preventDefault()
-  const ms = numberOf('advance-amount') * Number(byId<HTMLSelectElement>('advance-unit').value)
+  const amount = numberOf('advance-amount')
+  // The amount is `required`: the browser does not submit the form while it is empty.
+  if (amount === undefined) return
+  const ms = amount * Number(byId<HTMLSelectElement>('advance-unit').value)
   advance(ms, (event as SubmitEvent).submitter as HTMLButtonElement | null)
 })
 
@@ -604,11 +613,12 @@ byId('uscis-set').addEventListener('click', () => {
 
 byId('outage-form').addEventListener('submit', (event) => {
   event.preventDefault()
-  const times = byId<HTMLInputElement>('outage-times').value
+  const retryAfter = numberOf('outage-retry')
+  const times = numberOf('outage-times')
   const outage = {
     status: Number(byId<HTMLSelectElement>('outage-status').value),
-    retry_after: numberOf('outage-retry'),
-    ...(times ? { times: Number(times) } : {}),
+    ...(retryAfter === undefined ? {} : { retry_after: retryAfter }),
+    ...(times === undefined ? {} : { times }),
   }
   void act((event as SubmitEvent).submitter as HTMLButtonElement | null, 'USCIS outage started.', () =>
     call('POST', '/__mock/uscis', { outage }),
@@ -656,12 +666,17 @@ faultsForm.addEventListener('submit', (event) => {
   event.preventDefault()
   const request: Record<string, number | boolean> = {}
   const webhooks: Record<string, number | boolean> = {}
-  for (const { input, name, group } of faultInputs)
-    if (editedFaults.has(input))
-      (group ? webhooks : request)[name] = input.type === 'checkbox' ? input.checked : Number(input.value)
+  for (const { input, name, group } of faultInputs) {
+    if (!editedFaults.has(input)) continue
+    // An emptied field is left out, as an unchanged one: the mock keeps that setting.
+    const value = input.type === 'checkbox' ? input.checked : numberIn(input)
+    if (value !== undefined) (group ? webhooks : request)[name] = value
+  }
   const body = Object.keys(webhooks).length > 0 ? { ...request, webhooks } : request
-  void act((event as SubmitEvent).submitter as HTMLButtonElement | null, 'Global faults set.', async () => {
-    await call('POST', '/__mock/faults', body)
+  const given = Object.keys(body).length > 0
+  const done = given ? 'Global faults set.' : "Nothing to apply: an empty field keeps the mock's setting."
+  void act((event as SubmitEvent).submitter as HTMLButtonElement | null, done, async () => {
+    if (given) await call('POST', '/__mock/faults', body)
     editedFaults.clear()
   })
 })
