@@ -11,6 +11,8 @@ declare module 'autocannon' {
     body?: string
     /** Seconds to wait for a response. */
     timeout?: number
+    /** Requests per second across all connections (no more than this). */
+    overallRate?: number
   }
   interface Histogram {
     average: number

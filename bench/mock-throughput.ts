@@ -2,12 +2,12 @@ import autocannon from 'autocannon'
 import { interleaved, type Row, ratioRow, row } from './lib'
 import { type ChildServer, startBareServer, startMockCli, startPrismMock } from './servers'
 
-const API_KEY = 'sk_bench_throughput'
-const HEADERS = { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' }
+export const API_KEY = 'sk_bench_throughput'
+export const HEADERS = { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' }
 
-type Route = { name: string; method: 'GET' | 'POST'; path: string; body?: string }
+export type Route = { name: string; method: 'GET' | 'POST'; path: string; body?: string }
 
-const ROUTES: Route[] = [
+export const ROUTES: Route[] = [
   { name: 'GET /v1/users/{id}', method: 'GET', path: '/v1/users/1' },
   {
     name: 'POST /v1/check',
@@ -43,7 +43,7 @@ async function requestsPerSecond(
 }
 
 /** Makes user 1 exist in the mock, so `GET /v1/users/1` answers 200 as it does on Prism and the bare server. */
-async function seedMock(mock: ChildServer): Promise<void> {
+export async function seedMock(mock: ChildServer): Promise<void> {
   const response = await fetch(`${mock.url}/v1/users`, {
     method: 'POST',
     headers: HEADERS,

@@ -8,7 +8,7 @@ import { startPrism } from '../test/helpers/prism'
 import { USER_JSON } from './lib'
 
 /** A server running in a child process; `close()` stops it and waits for it to exit. */
-export type ChildServer = { name: string; url: string; close: () => Promise<void> }
+export type ChildServer = { name: string; url: string; pid: number | undefined; close: () => Promise<void> }
 
 /** The fixed body the bare server answers: a User, as the mock and Prism answer for `GET /v1/users/{id}`. */
 
@@ -50,6 +50,7 @@ function spawnServer(name: string, args: string[], ready: RegExp): Promise<Child
       resolve({
         name,
         url: match[1] as string,
+        pid: child.pid,
         close: async () => {
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
           await exited
@@ -82,5 +83,5 @@ export function startMockCli(apiKey: string): Promise<ChildServer> {
 /** `prism mock openapi.yaml` (the pinned dev dependency). */
 export async function startPrismMock(): Promise<ChildServer> {
   const prism = await startPrism('mock')
-  return { name: 'prism mock', url: prism.url, close: prism.close }
+  return { name: 'prism mock', url: prism.url, pid: prism.pid, close: prism.close }
 }

@@ -21,7 +21,7 @@ export function freePort(): Promise<number> {
 }
 
 /** A running Prism process. */
-export type PrismServer = { url: string; output: () => string; close: () => Promise<void> }
+export type PrismServer = { url: string; pid: number | undefined; output: () => string; close: () => Promise<void> }
 
 /**
  * Starts Prism (the pinned dev dependency) on a free port: `mock` serves openapi.yaml's
@@ -60,6 +60,7 @@ export async function startPrism(
   })
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     output: () => output,
     close: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')
