@@ -10,7 +10,7 @@ const BASE_URL = 'http://127.0.0.1:9'
  * openapi-fetch's `POST` of the same body, both clients given the same fetch. The SDK is the built
  * package, with its defaults (timeouts, retries, input checking, telemetry header).
  */
-export async function sdkCpu({ calls = 2_000, runs = 21 } = {}): Promise<Row[]> {
+export async function sdkCpu({ calls = 700, runs = 61 } = {}): Promise<Row[]> {
   const { ImmigraFlow } = await importBuilt<typeof import('../src')>('index.js')
   const sdk = new ImmigraFlow({ apiKey: 'sk_bench', baseUrl: BASE_URL, fetch: constantFetch, logLevel: 'off' })
   const bare = createClient<paths>({
