@@ -23,6 +23,7 @@ import {
   median,
   microsPerCall,
   NEW_USER,
+  ratioOf,
   USER_HEADERS,
   USER_JSON,
 } from './lib'
@@ -48,10 +49,11 @@ async function compare(
   await interleaved(subjects, 2)
   const results = await interleaved(subjects, runs)
   const medians = Object.fromEntries(Object.entries(results).map(([name, values]) => [name, median(values)]))
-  console.log(`\n${title} (medians of ${runs} interleaved runs)`)
+  console.log(`\n${title} (medians of ${runs} interleaved runs; ratios: medians of the per-round ratios)`)
   for (const [name, value] of Object.entries(medians)) {
     const base = against[name]
-    const ratio = base ? `${(value / (medians[base] as number)).toFixed(3)}× ${base}` : ''
+    // The median of the per-round ratios, as in `npm run bench`.
+    const ratio = base ? `${ratioOf(results[name] as number[], results[base] as number[]).toFixed(3)}× ${base}` : ''
     console.log(`${name.padEnd(24)} ${value.toFixed(1).padStart(8)}  ${ratio}`)
   }
 }

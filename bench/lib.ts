@@ -41,24 +41,40 @@ export const median = (values: number[]): number => {
 
 /**
  * Runs each subject `runs` times, interleaved, so that a noisy moment of the shared machine hurts
- * every subject alike, and returns each subject's per-run figures (index = round). Each round
- * starts one subject further on (A B C, B C A, C A B, …): in a fixed order, each subject would
- * always run right after the same other one and pay for what that one left behind (its garbage,
- * its finalizers, a server's log still draining).
+ * every subject alike, and returns each subject's per-run figures (index = round). The order of
+ * each round comes from a balanced Latin square (`balancedOrders`): over a cycle of rounds every
+ * subject runs in every position and right after every other subject equally often. In one fixed
+ * order, a subject would always follow the same other one and pay for what it left behind (its
+ * garbage and finalizers, a server's log still draining).
  */
 export async function interleaved<K extends string>(
   subjects: Record<K, () => Promise<number>>,
   runs: number,
 ): Promise<Record<K, number[]>> {
   const keys = Object.keys(subjects) as K[]
+  const orders = balancedOrders(keys.length)
   const results = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>
   for (let run = 0; run < runs; run++) {
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[(run + i) % keys.length] as K
+    for (const index of orders[run % orders.length] as number[]) {
+      const key = keys[index] as K
       results[key].push(await subjects[key]())
     }
   }
   return results
+}
+
+/**
+ * The orders of a balanced Latin square (Williams' design) for `n` subjects: `n` orders when `n`
+ * is even, `2n` when it is odd (each order then also run backwards). Across them every subject
+ * takes every position, and every subject runs directly after every other one, equally often.
+ */
+export function balancedOrders(n: number): number[][] {
+  if (n <= 1) return [[0].slice(0, n)]
+  // 0, 1, n−1, 2, n−2, …: the differences between neighbours are all distinct modulo n.
+  const first = [0]
+  for (let low = 1, high = n - 1, k = 1; k < n; k++) first.push(k % 2 === 1 ? low++ : high--)
+  const orders = first.map((_, shift) => first.map((index) => (index + shift) % n))
+  return n % 2 === 0 ? orders : [...orders, ...orders.map((order) => [...order].reverse())]
 }
 
 /** Mean microseconds per call of `n` sequential calls. */

@@ -7,7 +7,7 @@
  */
 import createClient from 'openapi-fetch'
 import type { paths } from '../src/generated/openapi'
-import { constantFetch, cpuMicrosPerCall, importBuilt, interleaved, median, NEW_USER } from './lib'
+import { constantFetch, cpuMicrosPerCall, importBuilt, interleaved, median, NEW_USER, ratioOf } from './lib'
 
 const BASE_URL = 'http://127.0.0.1:9'
 const CLIENT_HEADER = 'immigraflow-js/0.1.0 (node 20.20.2; linux)'
@@ -78,12 +78,14 @@ for (const [title, steps] of sections) {
   const results = await interleaved(steps, 15)
   const [first] = Object.values(results)
   const base = median(first ?? [])
-  console.log(`\n${title}: client-side CPU per call, constant fetch (medians of 15 interleaved runs of ${calls} calls)`)
+  console.log(
+    `\n${title}: client-side CPU per call, constant fetch (medians of 15 interleaved runs of ${calls} calls; ratios: medians of the per-round ratios)`,
+  )
   for (const [step, runs] of Object.entries(results)) {
     const value = median(runs)
     const delta = value - base
     console.log(
-      `${step.padEnd(66)} ${value.toFixed(1).padStart(6)} µs   ${(value / base).toFixed(2)}×  ${delta >= 0 ? '+' : ''}${delta.toFixed(1)}`,
+      `${step.padEnd(66)} ${value.toFixed(1).padStart(6)} µs   ${ratioOf(runs, first ?? []).toFixed(2)}×  ${delta >= 0 ? '+' : ''}${delta.toFixed(1)}`,
     )
   }
 }
