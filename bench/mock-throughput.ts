@@ -1,6 +1,6 @@
 import autocannon from 'autocannon'
 import { interleaved, type Row, ratioRow, row } from './lib'
-import { type ChildServer, startBareServer, startMockCli, startPrismMock } from './servers'
+import { type ChildServer, startBenchServers } from './servers'
 
 export const API_KEY = 'sk_bench_throughput'
 export const HEADERS = { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' }
@@ -63,7 +63,7 @@ export async function mockThroughput({
   warmupSeconds = 1,
   connections = 32,
 } = {}): Promise<Row[]> {
-  const servers = await Promise.all([startMockCli(API_KEY), startPrismMock(), startBareServer()])
+  const servers = await startBenchServers(API_KEY)
   const [mock, prism, bare] = servers
   try {
     await seedMock(mock)

@@ -82,6 +82,23 @@ export function startMockCli(apiKey: string): Promise<ChildServer> {
 
 /** `prism mock openapi.yaml` (the pinned dev dependency). */
 export async function startPrismMock(): Promise<ChildServer> {
-  const prism = await startPrism('mock')
+  // One process, as the mock and the bare server: Prism forks its HTTP server into a second
+  // process by default when NODE_ENV is "production", whose CPU time this process would not show.
+  const prism = await startPrism('mock', { extraArgs: ['--no-multiprocess'] })
   return { name: 'prism mock', url: prism.url, pid: prism.pid, close: prism.close }
+}
+
+/**
+ * The three servers of the throughput benchmarks: the mock (its API key `apiKey`), Prism and the
+ * bare server. If one fails to start, those that did are stopped before the error is thrown.
+ */
+export async function startBenchServers(apiKey: string): Promise<[ChildServer, ChildServer, ChildServer]> {
+  const started = await Promise.allSettled([startMockCli(apiKey), startPrismMock(), startBareServer()])
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed) {
+    await Promise.all(servers.map((server) => server.close()))
+    throw failed.reason
+  }
+  return servers as [ChildServer, ChildServer, ChildServer]
 }

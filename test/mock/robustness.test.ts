@@ -89,7 +89,7 @@ describe('standalone CORS', () => {
     }
   })
 
-  it('lets a page of another origin read every header the mock answers with (bug: the Allow of a 405 was hidden)', async () => {
+  it('lets a page of another origin read every header of a replay, an injected fault, a 405 and a snapshot (bug: the Allow of a 405 was hidden)', async () => {
     const { startMockServer } = await import('../../mocks/server')
     // With a key the control routes answer pages of other origins too.
     const mock = await startMockServer({ port: 0, apiKey: 'sk_cors' })
