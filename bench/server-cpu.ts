@@ -1,12 +1,13 @@
 /**
  * `npm run bench:server-cpu`: the CPU time each server process spends per request (the mock, Prism
  * and the bare node:http server of the throughput benchmark, each one process) for the routes of
- * that benchmark, all three loaded at the same rate, well under what Prism can serve. autocannon's
- * `overallRate` sends each second's share of requests at once and then waits, so the servers
- * work in bursts and idle in between, alike. Throughput under full load also depends on how the
- * load generator and the server share the machine's cores; CPU per request at one rate shows what
- * each server's own work costs. Reads the CPU time from /proc/<pid>/stat, so it runs on Linux
- * only. Not part of `npm run bench`; see bench/README.md.
+ * that benchmark, under the same full load as the throughput benchmark (32 keep-alive
+ * connections). Throughput also depends on how the load generator and the server share the
+ * machine's cores (a server waiting for the load generator is idle, not slow); the CPU time it
+ * spent per request shows what its own work costs. At a low fixed rate the figure would mostly be
+ * what a server does between requests (timers, idle-time garbage collection), spread over few
+ * requests. Reads the CPU time from /proc/<pid>/stat, so it runs on Linux only. Not part of
+ * `npm run bench`; see bench/README.md.
  */
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
@@ -16,7 +17,6 @@ import { type ChildServer, startBenchServers } from './servers'
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100
-const RATE = 300
 const RUNS = 6
 const SECONDS = 4
 
@@ -37,9 +37,8 @@ async function measure(server: ChildServer, route: Route): Promise<{ micros: num
     method: route.method,
     headers: HEADERS,
     body: route.body,
-    connections: 8,
+    connections: 32,
     duration: SECONDS,
-    overallRate: RATE,
   })
   const used = cpuSeconds(server.pid) - before
   if (result.non2xx + result.errors + result.timeouts > 0) {
