@@ -20,6 +20,23 @@ export const ROUTES: Route[] = [
 /** What went wrong in a load run, if anything: a throughput figure only counts when every answer was a 2xx. */
 type Failures = { non2xx: number; errors: number; timeouts: number }
 
+/** One autocannon run of `seconds` against `server` on `route`, with the benchmark's headers. */
+export function load(
+  server: ChildServer,
+  route: Route,
+  seconds: number,
+  connections = 32,
+): ReturnType<typeof autocannon> {
+  return autocannon({
+    url: `${server.url}${route.path}`,
+    method: route.method,
+    headers: HEADERS,
+    body: route.body,
+    connections,
+    duration: seconds,
+  })
+}
+
 /** Requests per second one autocannon run gets from `server` on `route`. */
 async function requestsPerSecond(
   server: ChildServer,
@@ -28,14 +45,7 @@ async function requestsPerSecond(
   connections: number,
   failures: Failures,
 ): Promise<number> {
-  const result = await autocannon({
-    url: `${server.url}${route.path}`,
-    method: route.method,
-    headers: HEADERS,
-    body: route.body,
-    connections,
-    duration: seconds,
-  })
+  const result = await load(server, route, seconds, connections)
   failures.non2xx += result.non2xx
   failures.errors += result.errors
   failures.timeouts += result.timeouts

@@ -10,9 +10,8 @@
  * `npm run bench`; see bench/README.md.
  */
 import { readFileSync } from 'node:fs'
-import autocannon from 'autocannon'
 import { interleaved, median, ratioOf } from './lib'
-import { API_KEY, HEADERS, ROUTES, type Route, seedMock } from './mock-throughput'
+import { API_KEY, load, ROUTES, type Route, seedMock } from './mock-throughput'
 import { type ChildServer, startBenchServers } from './servers'
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
@@ -28,54 +27,43 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
 }
 
-/** One run: µs of the server's CPU per request, and the rate the run reached. */
-async function measure(server: ChildServer, route: Route): Promise<{ micros: number; rate: number }> {
+/** One run: µs of the server's CPU per request; the rate the run reached goes to `rates`. */
+async function microsPerRequest(server: ChildServer, route: Route, rates: number[]): Promise<number> {
   if (server.pid === undefined) throw new Error(`${server.name} has no process id`)
   const before = cpuSeconds(server.pid)
-  const result = await autocannon({
-    url: `${server.url}${route.path}`,
-    method: route.method,
-    headers: HEADERS,
-    body: route.body,
-    connections: 32,
-    duration: SECONDS,
-  })
+  const result = await load(server, route, SECONDS)
   const used = cpuSeconds(server.pid) - before
   if (result.non2xx + result.errors + result.timeouts > 0) {
     throw new Error(`${server.name} ${route.name}: not every answer was a 2xx`)
   }
-  return { micros: (used * 1e6) / result.requests.total, rate: result.requests.total / result.duration }
+  rates.push(result.requests.total / result.duration)
+  return (used * 1e6) / result.requests.total
 }
 
 if (process.platform !== 'linux') throw new Error('bench/server-cpu.ts reads /proc and runs on Linux only.')
 const [mock, prism, bare] = await startBenchServers(API_KEY)
+const servers = { mock, prism, bare }
 try {
   await seedMock(mock)
   for (const route of ROUTES) {
-    const rates: Record<string, number[]> = { mock: [], prism: [], bare: [] }
-    const run = (name: 'mock' | 'prism' | 'bare', server: ChildServer) => async () => {
-      const { micros, rate } = await measure(server, route)
-      rates[name]?.push(rate)
-      return micros
+    let rates = { mock: [] as number[], prism: [] as number[], bare: [] as number[] }
+    const subjects = {
+      mock: () => microsPerRequest(mock, route, rates.mock),
+      prism: () => microsPerRequest(prism, route, rates.prism),
+      bare: () => microsPerRequest(bare, route, rates.bare),
     }
-    const subjects = { mock: run('mock', mock), prism: run('prism', prism), bare: run('bare', bare) }
     await interleaved(subjects, 1)
+    rates = { mock: [], prism: [], bare: [] }
     const cpu = await interleaved(subjects, RUNS)
     console.log(`${route.name}: server CPU per request, medians of ${RUNS} runs of ${SECONDS} s`)
-    for (const [name, server] of [
-      ['mock', mock],
-      ['prism', prism],
-      ['bare', bare],
-    ] as const) {
-      const reached = median((rates[name] as number[]).slice(-RUNS))
-      console.log(
-        `  ${server.name.padEnd(18)} ${median(cpu[name]).toFixed(1).padStart(7)} µs at ${reached.toFixed(0)} req/s`,
-      )
+    for (const name of ['mock', 'prism', 'bare'] as const) {
+      const figure = `${median(cpu[name]).toFixed(1).padStart(7)} µs at ${median(rates[name]).toFixed(0)} req/s`
+      console.log(`  ${servers[name].name.padEnd(18)} ${figure}`)
     }
     console.log(
       `  prism ÷ mock ${ratioOf(cpu.prism, cpu.mock).toFixed(1)}×, mock ÷ bare ${ratioOf(cpu.mock, cpu.bare).toFixed(2)}× (medians of per-round ratios)`,
     )
   }
 } finally {
-  await Promise.all([mock, prism, bare].map((server) => server.close()))
+  await Promise.all(Object.values(servers).map((server) => server.close()))
 }
